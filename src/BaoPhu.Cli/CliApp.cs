@@ -1,0 +1,65 @@
+using System.CommandLine;
+using BaoPhu.Database;
+using BaoPhu.Platform.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoPhu.Cli;
+
+/// <summary>
+/// The <c>baophu</c> command line. Every command opens the configured database and brings its schema
+/// up to date first, so a fresh database needs no separate step.
+/// </summary>
+public static class CliApp
+{
+    public static IConfiguration DefaultConfiguration() =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(configuration, output, error);
+        var root = new RootCommand("BaoPhu — quản lý bao phủ bảo hiểm xã hội / social-insurance coverage")
+        {
+            MigrateCommand.Create(context),
+            UnitsCommands.Create(context),
+            UsersCommands.Create(context),
+        };
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+}
+
+/// <summary>What every command needs: configuration, the two writers, and a way to open services.</summary>
+internal sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Runs the work in a service scope over a migrated database; known failures become exit code 1.</summary>
+    public async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var services = new ServiceCollection().AddBaoPhu(configuration).BuildServiceProvider();
+            await using (services.ConfigureAwait(false))
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BaoPhuDbContext>();
+                await DatabaseRegistration.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseOptions>(), cancellationToken);
+                return await work(scope.ServiceProvider, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is CliException or Units.Contracts.UnitImportException or InvalidOperationException or ArgumentException)
+        {
+            await Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+}
+
+/// <summary>A user error the command explains itself; printed without a stack trace.</summary>
+internal sealed class CliException(string message) : Exception(message);

@@ -1,0 +1,7 @@
+namespace BaoPhu.Platform.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoPhu.Platform.Security;
+
+/// <summary>Creating users and the first administrator; the one place that knows the rules for both.</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<AppRole> roles, TimeProvider clock)
+{
+    public const string AdministratorUserName = "admin";
+    public const string AdminPasswordVariable = "BAOPHU_ADMIN_PASSWORD";
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role.Code))
+            {
+                Check(await roles.CreateAsync(new AppRole(role.Code)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates the administrator when nobody can sign in yet. The password comes from
+    /// <c>BAOPHU_ADMIN_PASSWORD</c>, or is generated and returned so the host prints it once.
+    /// </summary>
+    public async Task<(bool Created, string? GeneratedPassword)> EnsureAdministratorAsync(string? configuredPassword)
+    {
+        await EnsureRolesAsync();
+        if (await users.Users.IgnoreQueryFilters().AnyAsync())
+        {
+            return (false, null);
+        }
+
+        var generated = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : null;
+        await CreateAsync(new NewUser(AdministratorUserName, "Quản trị hệ thống", Roles.Administrator, Agencies.LabourDepartment, null),
+            configuredPassword ?? generated!);
+        return (true, generated);
+    }
+
+    public async Task<AppUser> CreateAsync(NewUser user, string password)
+    {
+        if (!Roles.IsKnown(user.Role))
+        {
+            throw new ArgumentException($"Vai trò '{user.Role}' không tồn tại / unknown role '{user.Role}'.");
+        }
+
+        if (!Agencies.IsKnown(user.Agency))
+        {
+            throw new ArgumentException($"Cơ quan '{user.Agency}' không tồn tại / unknown agency '{user.Agency}'.");
+        }
+
+        await EnsureRolesAsync();
+        var appUser = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = user.UserName,
+            FullName = user.FullName,
+            Agency = user.Agency,
+            UnitId = user.UnitId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        Check(await users.CreateAsync(appUser, password));
+        Check(await users.AddToRoleAsync(appUser, user.Role));
+        return appUser;
+    }
+
+    private static string GeneratePassword() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record NewUser(string UserName, string FullName, string Role, string Agency, Guid? UnitId);

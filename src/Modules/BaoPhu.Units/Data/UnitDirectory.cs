@@ -1,0 +1,50 @@
+using BaoPhu.Platform.Persistence;
+using BaoPhu.Units.Contracts;
+using BaoPhu.Units.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoPhu.Units.Data;
+
+internal sealed class UnitDirectory(BaoPhuDbContext db) : IUnitDirectory
+{
+    public async Task<UnitRef?> FindAsync(string code, DateOnly on, CancellationToken cancellationToken)
+    {
+        var unit = await db.Set<AdministrativeUnit>().AsNoTracking().InForceOn(on)
+            .Where(u => u.Code == code).FirstOrDefaultAsync(cancellationToken);
+        return unit is null ? null : ToRef(unit);
+    }
+
+    public async Task<UnitCounts> CountAsync(DateOnly on, CancellationToken cancellationToken)
+    {
+        var counts = await db.Set<AdministrativeUnit>().InForceOn(on)
+            .GroupBy(u => u.Level)
+            .Select(g => new { Level = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Level, g => g.Count, cancellationToken);
+        return new UnitCounts(
+            counts.GetValueOrDefault(UnitLevel.Province),
+            counts.GetValueOrDefault(UnitLevel.District),
+            counts.GetValueOrDefault(UnitLevel.Commune));
+    }
+
+    public async Task<IReadOnlyList<LineageEntry>?> SuccessorsAsync(string code, DateOnly on, CancellationToken cancellationToken)
+    {
+        var unit = await FindAsync(code, on, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        return await (
+                from link in db.Set<LineageLink>()
+                join successor in db.Set<AdministrativeUnit>() on link.ToUnitId equals successor.Id
+                where link.FromUnitId == unit.Id
+                orderby successor.Code
+                select new { successor.Code, successor.Name, link.Kind })
+            .AsAsyncEnumerable()
+            .Select(s => new LineageEntry(s.Code, s.Name, s.Kind == LinkKind.Full ? "full" : "partial"))
+            .ToListAsync(cancellationToken);
+    }
+
+    internal static UnitRef ToRef(AdministrativeUnit u) =>
+        new(u.Id, u.Code, u.Name, u.Level.ToString(), u.ParentId, u.Path, u.ValidFrom, u.ValidTo);
+}

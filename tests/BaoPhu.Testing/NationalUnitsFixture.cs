@@ -1,0 +1,40 @@
+using BaoPhu.Platform.Persistence;
+using BaoPhu.Units.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace BaoPhu.Testing;
+
+/// <summary>
+/// A database holding Vietnam's real units before and after 1/7/2025, imported once per test class
+/// because the national import is the slow part.
+/// </summary>
+public abstract class NationalUnitsFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    public static readonly DateOnly ListDate = new(2025, 3, 1);
+    public static readonly DateOnly MergerDate = new(2025, 7, 1);
+
+    public TestDatabase Database { get; private set; } = null!;
+
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider);
+        await Database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportUnitListAsync(SharedData.UnitList, ListDate, CancellationToken.None));
+        await Database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportMergerAsync(SharedData.Merges, SharedData.Provinces, MergerDate, CancellationToken.None));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteNationalUnits() : NationalUnitsFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresNationalUnits() : NationalUnitsFixture(DatabaseProvider.Postgres);
