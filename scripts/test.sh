@@ -86,6 +86,7 @@ header "Ensure tools"
 need_pkg '/usr/lib/postgresql/*/bin/initdb' postgresql "PostgreSQL server for integration tests"
 need_pkg "$CHROMIUM" chromium "headless browser for Playwright tests"
 need_pkg /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core "fonts with Vietnamese glyphs"
+need_pkg /usr/bin/soffice "libreoffice-calc-nogui" "opens exported Excel files in tests"
 install_needed_pkgs
 command -v dotnet >/dev/null || die "dotnet (the .NET 10 SDK) is not on PATH"
 note "dotnet $(dotnet --version), $(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1 | cut -d/ -f5 | sed 's/^/PostgreSQL /'), $("$CHROMIUM" --version 2>/dev/null | head -n 1)"

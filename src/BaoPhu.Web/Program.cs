@@ -1,1 +1,5 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using BaoPhu.Web;
+
+var app = BaoPhuWebApp.Build(args);
+await BaoPhuWebApp.PrepareAsync(app, Console.Out, CancellationToken.None);
+await app.RunAsync();

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using BaoPhu.Demo.Generation;
-using Xunit;
 
 namespace BaoPhu.Demo.Tests;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,4 +17,9 @@ public interface IModule
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     void ConfigureModel(ModelBuilder modelBuilder);
+
+    /// <summary>The module's HTTP API and form endpoints, in the web host only.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
 }

@@ -32,6 +32,31 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             connectionString = $"Data Source={DefaultSqliteFile}";
         }
 
-        return new DatabaseOptions(provider, connectionString);
+        return new DatabaseOptions(provider, provider == DatabaseProvider.Sqlite ? AnchorSqliteFile(connectionString) : connectionString);
+    }
+
+    /// <summary>
+    /// A relative SQLite file is placed under the checkout's root (the folder holding BaoPhu.slnx)
+    /// when there is one, so the web host and the CLI share one database however they are started;
+    /// elsewhere it is relative to the working directory.
+    /// </summary>
+    private static string AnchorSqliteFile(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || Path.IsPathRooted(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            return connectionString;
+        }
+
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "BaoPhu.slnx")))
+            {
+                builder.DataSource = Path.Combine(directory.FullName, builder.DataSource);
+                return builder.ConnectionString;
+            }
+        }
+
+        return connectionString;
     }
 }

@@ -1,3 +1,4 @@
+using BaoPhu.Demo;
 using BaoPhu.Platform.Auditing;
 using BaoPhu.Platform.Modules;
 using BaoPhu.Platform.Persistence;
@@ -11,7 +12,7 @@ namespace BaoPhu.Database;
 /// <summary>The modules BaoPhu is made of, composed once for both hosts, the migrations and the tests.</summary>
 public static class BaoPhuComposition
 {
-    public static readonly ModuleCatalog Catalog = new([new UnitsModule()]);
+    public static readonly ModuleCatalog Catalog = new([new UnitsModule(), new DemoModule()]);
 
     /// <summary>Database, platform services and every module's services for a host.</summary>
     public static IServiceCollection AddBaoPhu(this IServiceCollection services, IConfiguration configuration)

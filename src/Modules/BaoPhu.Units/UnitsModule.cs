@@ -7,6 +7,7 @@ using BaoPhu.Units.ImportReorganisation;
 using BaoPhu.Units.ImportUnitList;
 using BaoPhu.Units.Scope;
 using BaoPhu.Units.SetLinkShare;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,8 @@ public sealed class UnitsModule : IModule
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => UnitsModel.Configure(modelBuilder);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => UnitsEndpoints.Map(endpoints);
 }
 
 internal sealed class UnitImports(ImportUnitListHandler unitList, ImportMergerHandler merger) : IUnitImports

@@ -221,10 +221,8 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")

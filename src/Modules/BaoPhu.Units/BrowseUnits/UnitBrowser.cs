@@ -38,6 +38,27 @@ internal sealed class UnitBrowser(BaoPhuDbContext db, TimeProvider clock)
         return rows.Select(r => UnitRow.From(r, null) with { ParentName = r.ParentId is { } p ? parents.GetValueOrDefault(p) : null }).ToList();
     }
 
+    /// <summary>Ids from the province down to the unit itself.</summary>
+    public async Task<IReadOnlyList<Guid>> ChainAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var chain = new List<Guid>();
+        for (Guid? current = id; current is { } currentId;)
+        {
+            var parent = await Units.Where(u => u.Id == currentId).Select(u => new { u.ParentId }).FirstOrDefaultAsync(cancellationToken);
+            if (parent is null)
+            {
+                break;
+            }
+
+            chain.Insert(0, currentId);
+            current = parent.ParentId;
+        }
+
+        return chain;
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     public async Task<UnitDetail?> DetailAsync(Guid id, CancellationToken cancellationToken)
     {
         var unit = await Units.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -66,7 +87,7 @@ internal sealed class UnitBrowser(BaoPhuDbContext db, TimeProvider clock)
     /// <summary>A day the unit was in force: today if it still is, else its last day (or its first, if not yet).</summary>
     private DateOnly ReferenceDate(AdministrativeUnit unit)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today();
         if (unit.ValidTo is { } to && to <= today)
         {
             return to.AddDays(-1);
@@ -93,10 +114,11 @@ internal sealed class UnitBrowser(BaoPhuDbContext db, TimeProvider clock)
 }
 
 public sealed record UnitRow(
-    Guid Id, string Code, string Name, string TypeName, UnitLevel Level, DateOnly? ValidFrom, DateOnly? ValidTo, int? ChildCount, string? ParentName = null)
+    Guid Id, string Code, string Name, string TypeName, UnitLevel Level, Guid? ParentId, DateOnly? ValidFrom, DateOnly? ValidTo, int? ChildCount,
+    string? ParentName = null)
 {
     internal static UnitRow From(AdministrativeUnit u, int? children) =>
-        new(u.Id, u.Code, u.Name, u.TypeName, u.Level, u.ValidFrom, u.ValidTo, children);
+        new(u.Id, u.Code, u.Name, u.TypeName, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, children);
 }
 
 public sealed record LinkRow(Guid LinkId, UnitRow Unit, LinkKind Kind, DateOnly EffectiveOn, decimal? ForwardShare, decimal? BackwardShare);

@@ -10,6 +10,7 @@ public sealed record LineageEntry(string Code, string Name, string Link);
 
 public sealed record UnitImportResult(int Created, int Ended, int Unchanged, int LinksCreated, int LinksChanged)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool ChangedNothing => Created == 0 && Ended == 0 && LinksCreated == 0 && LinksChanged == 0;
 }
 

@@ -14,7 +14,6 @@ internal static class UnitsModel
             unit.Property(u => u.Code).HasMaxLength(12);
             unit.Property(u => u.Name).HasMaxLength(200);
             unit.Property(u => u.TypeName).HasMaxLength(60);
-            unit.Property(u => u.Level).HasConversion<string>().HasMaxLength(12);
             unit.Property(u => u.Path).HasMaxLength(120);
             unit.Property(u => u.SearchText).HasMaxLength(200);
             unit.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);

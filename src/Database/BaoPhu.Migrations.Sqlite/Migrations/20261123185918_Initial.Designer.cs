@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaoPhu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261123184222_AuditAppendOnly")]
-    partial class AuditAppendOnly
+    [Migration("20261123185918_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,10 +219,8 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")

@@ -81,7 +81,7 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     type_name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    level = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
                     path = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     valid_from = table.Column<DateOnly>(type: "date", nullable: true),

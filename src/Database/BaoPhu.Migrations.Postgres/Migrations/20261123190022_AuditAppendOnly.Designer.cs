@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaoPhu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261123184236_Initial")]
-    partial class Initial
+    [Migration("20261123190022_AuditAppendOnly")]
+    partial class AuditAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -224,10 +224,8 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")

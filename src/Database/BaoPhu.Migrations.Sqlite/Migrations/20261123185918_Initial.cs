@@ -80,7 +80,7 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     type_name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    level = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    level = table.Column<int>(type: "INTEGER", nullable: false),
                     parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     path = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     valid_from = table.Column<DateOnly>(type: "TEXT", nullable: true),

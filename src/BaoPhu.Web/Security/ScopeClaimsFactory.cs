@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using BaoPhu.Platform.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace BaoPhu.Web.Security;
+
+/// <summary>Puts the user's scope unit, agency and display name into the sign-in cookie.</summary>
+internal sealed class ScopeClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
+{
+    public const string UnitClaim = "baophu:unit";
+    public const string AgencyClaim = "baophu:agency";
+    public const string FullNameClaim = "baophu:name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.UnitId is { } unitId)
+        {
+            identity.AddClaim(new Claim(UnitClaim, unitId.ToString()));
+        }
+
+        identity.AddClaim(new Claim(AgencyClaim, user.Agency));
+        identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+        return identity;
+    }
+}
