@@ -6,6 +6,7 @@ using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Text;
 using BaoPhu.Units;
+using BaoPhu.Web.Admin;
 using BaoPhu.Web.Components;
 using BaoPhu.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -79,6 +80,7 @@ public static class BaoPhuWebApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         AccountEndpoints.Map(app);
+        AdminEndpoints.Map(app);
         foreach (var module in BaoPhuComposition.Catalog.Modules)
         {
             module.MapEndpoints(app);

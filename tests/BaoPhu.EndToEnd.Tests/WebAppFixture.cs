@@ -23,6 +23,8 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
     public const string CoordinatorPassword = "mat-khau-dieu-phoi-1";
     public const string ViewerName = "canbo";
     public const string ViewerPassword = "mat-khau-can-bo-1";
+    public const string AdminName = "quantri-th";
+    public const string AdminPassword = "mat-khau-quan-tri-1";
 
     private WebApplication? app;
     private IPlaywright? playwright;
@@ -43,7 +45,8 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
             var admin = s.GetRequiredService<UserAdministration>();
             await admin.CreateAsync(new NewUser(CoordinatorName, "Nguyễn Văn Điều Phối", Roles.Coordinator, Agencies.LabourDepartment, null), CoordinatorPassword);
             var thanhHoa = await s.GetRequiredService<IUnitDirectory>().FindAsync("38", NationalUnitsFixture.MergerDate, CancellationToken.None);
-            return await admin.CreateAsync(new NewUser(ViewerName, "Lê Thị Cán Bộ", Roles.LocalGovernment, Agencies.PeoplesCommittee, thanhHoa!.Id), ViewerPassword);
+            await admin.CreateAsync(new NewUser(AdminName, "Trần Quản Trị", Roles.Administrator, Agencies.LabourDepartment, thanhHoa!.Id), AdminPassword);
+            return await admin.CreateAsync(new NewUser(ViewerName, "Lê Thị Cán Bộ", Roles.LocalGovernment, Agencies.PeoplesCommittee, thanhHoa.Id), ViewerPassword);
         });
 
         app = BaoPhuWebApp.Build(["--urls", "http://127.0.0.1:0"], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>

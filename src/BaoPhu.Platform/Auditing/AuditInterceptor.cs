@@ -12,7 +12,7 @@ namespace BaoPhu.Platform.Auditing;
 /// Adds an audit entry for every change of an <see cref="IAudited"/> entity in the same transaction
 /// as the change itself, so a change is never saved without its trace.
 /// </summary>
-public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IActor actor, TimeProvider clock, AuditBatch batch) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -29,7 +29,7 @@ public sealed class AuditInterceptor(IActor actor, TimeProvider clock) : SaveCha
 
     private void AddEntries(DbContext? context)
     {
-        if (context is null)
+        if (context is null || batch.IsActive)
         {
             return;
         }

@@ -15,6 +15,7 @@ public static class DatabaseRegistration
     {
         services.AddSingleton(options);
         services.AddScoped<UnitScope>();
+        services.AddScoped<AuditBatch>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddDbContext<BaoPhuDbContext>((provider, builder) =>

@@ -22,8 +22,9 @@ internal static class AccountEndpoints
     {
         var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
         var kind = result.Succeeded ? AuditKinds.SignIn : result.IsLockedOut ? AuditKinds.LockedOut : AuditKinds.SignInFailed;
-        await audit.WriteAsync(kind, "platform_user", null,
-            new { userName, ip = context.Connection.RemoteIpAddress?.ToString() }, context.RequestAborted);
+        var user = await signIn.UserManager.FindByNameAsync(userName);
+        await audit.WriteAsync(kind, "platform_user", user?.Id.ToString(),
+            new { ip = context.Connection.RemoteIpAddress?.ToString() }, context.RequestAborted, (user?.Id, userName));
 
         if (result.Succeeded)
         {

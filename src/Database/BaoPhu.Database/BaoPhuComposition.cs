@@ -24,6 +24,8 @@ public static class BaoPhuComposition
         services.AddScoped<IActor, SystemActor>();
         services.AddBaoPhuIdentityCore();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<AuditReader>();
         foreach (var module in Catalog.Modules)
         {
             module.AddServices(services, configuration);

@@ -32,6 +32,9 @@ public interface IUnitDirectory
 
     Task<UnitCounts> CountAsync(DateOnly on, CancellationToken cancellationToken);
 
+    /// <summary>Units by id, whatever their dates; unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, UnitRef>> GetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>The successors of the unit in force on the date with this code, or null when no such unit.</summary>
     Task<IReadOnlyList<LineageEntry>?> SuccessorsAsync(string code, DateOnly on, CancellationToken cancellationToken);
 }

@@ -26,6 +26,13 @@ internal sealed class UnitDirectory(BaoPhuDbContext db) : IUnitDirectory
             counts.GetValueOrDefault(UnitLevel.Commune));
     }
 
+    public async Task<IReadOnlyDictionary<Guid, UnitRef>> GetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        var units = await db.Set<AdministrativeUnit>().AsNoTracking().Where(u => list.Contains(u.Id)).ToListAsync(cancellationToken);
+        return units.ToDictionary(u => u.Id, ToRef);
+    }
+
     public async Task<IReadOnlyList<LineageEntry>?> SuccessorsAsync(string code, DateOnly on, CancellationToken cancellationToken)
     {
         var unit = await FindAsync(code, on, cancellationToken);

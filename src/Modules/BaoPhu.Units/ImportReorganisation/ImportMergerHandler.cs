@@ -12,13 +12,14 @@ namespace BaoPhu.Units.ImportReorganisation;
 /// provinces and communes start (with no district level), and each new unit is linked to the old
 /// units it took. Re-importing the same files changes nothing. All or nothing.
 /// </summary>
-internal sealed class ImportMergerHandler(BaoPhuDbContext db, AuditLog audit)
+internal sealed class ImportMergerHandler(BaoPhuDbContext db, AuditLog audit, AuditBatch batch)
 {
     public async Task<UnitImportResult> HandleAsync(string mergesFile, string provincesFile, DateOnly on, CancellationToken cancellationToken)
     {
         var merger = MergerFiles.Read(mergesFile, provincesFile);
         var dayBefore = on.AddDays(-1);
 
+        using var summarised = batch.Begin();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var units = db.Set<AdministrativeUnit>();
         var links = db.Set<LineageLink>();

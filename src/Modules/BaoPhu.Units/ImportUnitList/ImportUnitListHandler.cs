@@ -12,13 +12,14 @@ namespace BaoPhu.Units.ImportUnitList;
 /// date that match the list stay as they are; changed ones end and a new version starts; units
 /// no longer listed end. Importing the same list again changes nothing. All or nothing.
 /// </summary>
-internal sealed class ImportUnitListHandler(BaoPhuDbContext db, AuditLog audit)
+internal sealed class ImportUnitListHandler(BaoPhuDbContext db, AuditLog audit, AuditBatch batch)
 {
     public async Task<UnitImportResult> HandleAsync(string file, DateOnly on, CancellationToken cancellationToken)
     {
         var listing = UnitListFile.Read(file);
         var provinceCodes = listing.Provinces.Select(p => p.Code).ToHashSet();
 
+        using var summarised = batch.Begin();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var units = db.Set<AdministrativeUnit>();
         // A list older than what is stored must not open versions that overlap later ones.
