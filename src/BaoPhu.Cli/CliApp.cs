@@ -28,7 +28,34 @@ public static class CliApp
             UsersCommands.Create(context),
         };
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Errors go to standard error only, so a script reading --json output never gets help text instead.
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync($"Xem / see: {string.Join(' ', CommandPath(parsed))} --help");
+            return 2;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    /// <summary>"baophu units count": the words that lead to the command that failed to parse.</summary>
+    private static List<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? result = parsed.CommandResult; result is not null; result = result.Parent)
+        {
+            if (result is System.CommandLine.Parsing.CommandResult command)
+            {
+                names.Insert(0, command.Command is RootCommand ? "baophu" : command.Command.Name);
+            }
+        }
+
+        return names;
     }
 }
 
