@@ -38,8 +38,7 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        await Database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportUnitListAsync(SharedData.UnitList, NationalUnitsFixture.ListDate, CancellationToken.None));
-        await Database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportMergerAsync(SharedData.Merges, SharedData.Provinces, NationalUnitsFixture.MergerDate, CancellationToken.None));
+        await NationalUnitsFixture.ImportAsync(Database);
         await Database.InScopeAsync(async s =>
         {
             var admin = s.GetRequiredService<UserAdministration>();

@@ -20,8 +20,14 @@ public abstract class NationalUnitsFixture(DatabaseProvider provider) : IAsyncLi
     public async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        await Database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportUnitListAsync(SharedData.UnitList, ListDate, CancellationToken.None));
-        await Database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportMergerAsync(SharedData.Merges, SharedData.Provinces, MergerDate, CancellationToken.None));
+        await ImportAsync(Database);
+    }
+
+    /// <summary>The real unit list of 1/3/2025, then the merger of 1/7/2025.</summary>
+    public static async Task ImportAsync(TestDatabase database)
+    {
+        await database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportUnitListAsync(SharedData.UnitList, ListDate, CancellationToken.None));
+        await database.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportMergerAsync(SharedData.Merges, SharedData.Provinces, MergerDate, CancellationToken.None));
     }
 
     public async ValueTask DisposeAsync()

@@ -307,6 +307,23 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                 table: "units_unit",
                 column: "path")
                 .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+            // The audit log refuses updates and deletes: history cannot be rewritten through the application.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION platform_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'platform_audit_log is append-only';
+                END
+                $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER platform_audit_log_no_change BEFORE UPDATE OR DELETE ON platform_audit_log
+                FOR EACH ROW EXECUTE FUNCTION platform_audit_log_append_only();
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER platform_audit_log_no_truncate BEFORE TRUNCATE ON platform_audit_log
+                FOR EACH STATEMENT EXECUTE FUNCTION platform_audit_log_append_only();
+                """);
         }
 
         /// <inheritdoc />
@@ -314,6 +331,8 @@ namespace BaoPhu.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "platform_audit_log");
+
+            migrationBuilder.Sql("DROP FUNCTION platform_audit_log_append_only();");
 
             migrationBuilder.DropTable(
                 name: "platform_role_claim");

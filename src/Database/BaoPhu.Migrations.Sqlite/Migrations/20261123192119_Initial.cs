@@ -305,6 +305,16 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                 name: "ix_units_unit_path",
                 table: "units_unit",
                 column: "path");
+
+            // The audit log refuses updates and deletes: history cannot be rewritten through the application.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER platform_audit_log_no_update BEFORE UPDATE ON platform_audit_log
+                BEGIN SELECT RAISE(ABORT, 'platform_audit_log is append-only'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER platform_audit_log_no_delete BEFORE DELETE ON platform_audit_log
+                BEGIN SELECT RAISE(ABORT, 'platform_audit_log is append-only'); END;
+                """);
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaoPhu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261123185918_Initial")]
+    [Migration("20261123192119_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaoPhu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261123190000_Initial")]
+    [Migration("20261123192158_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
