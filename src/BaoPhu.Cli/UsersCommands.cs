@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BaoPhu.Platform.Security;
+using BaoPhu.Platform.Time;
 using BaoPhu.Units.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ internal static class UsersCommands
             Guid? unitId = null;
             if (parse.GetValue(unit) is { Length: > 0 } code)
             {
-                var date = parse.GetValue(on) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+                var date = parse.GetValue(on) ?? services.GetRequiredService<TimeProvider>().Today();
                 unitId = (await services.GetRequiredService<IUnitDirectory>().FindAsync(code, date, ct)
                     ?? throw new CliException($"Không có đơn vị mã {code} vào ngày {date:dd/MM/yyyy} / no unit {code} on {date:yyyy-MM-dd}")).Id;
             }

@@ -28,7 +28,7 @@ public static class BaoPhuWebApp
             Args = args,
             // Named explicitly so the static assets manifest is found when a test hosts the app.
             ApplicationName = typeof(BaoPhuWebApp).Assembly.GetName().Name,
-            // appsettings.json sits beside the binary; data/ stays relative to where the host is started.
+            // appsettings.json sits beside the binary, however the host is started; the SQLite file's place is DatabaseOptions' concern.
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder.Configuration);

@@ -54,6 +54,35 @@ public abstract class AdminPagesTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Users_WithoutUnitByProvinceAdministrator_IsRefusedAsOutsideTheirScope()
+    {
+        var page = await fixture.SignInAsync(WebAppFixture.AdminName, WebAppFixture.AdminPassword);
+        await page.GotoAsync("/admin/users");
+
+        await page.GetByLabel("Tên đăng nhập").FillAsync("toan-quoc");
+        await page.GetByLabel("Họ tên").FillAsync("Toàn Quốc");
+        await page.GetByLabel("Mật khẩu").FillAsync("mat-khau-xa-1234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("phải thuộc phạm vi của bạn");
+    }
+
+    [Fact]
+    public async Task Users_WithNameTakenOutsideTheScope_IsRefusedWithAMessage()
+    {
+        var page = await fixture.SignInAsync(WebAppFixture.AdminName, WebAppFixture.AdminPassword);
+        await page.GotoAsync("/admin/users");
+
+        await page.GetByLabel("Tên đăng nhập").FillAsync(WebAppFixture.CoordinatorName);
+        await page.GetByLabel("Họ tên").FillAsync("Trùng Tên");
+        await page.GetByLabel("Mã đơn vị phạm vi").FillAsync("15664");
+        await page.GetByLabel("Mật khẩu").FillAsync("mat-khau-xa-1234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"'{WebAppFixture.CoordinatorName}' đã được dùng");
+    }
+
+    [Fact]
     public async Task Audit_AfterSignIns_ListsSuccessAndFailureWithTheirUser()
     {
         var failed = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = fixture.BaseUrl });

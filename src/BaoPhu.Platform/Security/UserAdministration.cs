@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using BaoPhu.Platform.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaoPhu.Platform.Security;
 
 /// <summary>Creating users and the first administrator; the one place that knows the rules for both.</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<AppRole> roles, TimeProvider clock)
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<AppRole> roles, UnitScope scope, TimeProvider clock)
 {
     public const string AdministratorUserName = "admin";
     public const string AdminPasswordVariable = "BAOPHU_ADMIN_PASSWORD";
@@ -51,6 +52,19 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
             throw new ArgumentException($"Cơ quan '{user.Agency}' không tồn tại / unknown agency '{user.Agency}'.");
         }
 
+        // An administrator of an area creates users of that area only; the country is for unrestricted ones.
+        if (scope.IsRestricted && (user.UnitId is not { } unitId || !scope.Contains(unitId)))
+        {
+            throw new ArgumentException("Đơn vị phạm vi phải thuộc phạm vi của bạn / the scope unit must be within your own scope.");
+        }
+
+        // Names are unique across the country, also among users this administrator cannot see.
+        var normalized = users.NormalizeName(user.UserName);
+        if (await users.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalized))
+        {
+            throw new ArgumentException($"Tên đăng nhập '{user.UserName}' đã được dùng / the user name '{user.UserName}' is taken.");
+        }
+
         await EnsureRolesAsync();
         var appUser = new AppUser
         {
@@ -66,8 +80,13 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
         return appUser;
     }
 
-    private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+    /// <summary>Easy to type from a console and always within the password rules: letters and digits in groups.</summary>
+    private static string GeneratePassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyz";
+        const string digits = "23456789";
+        return $"{RandomNumberGenerator.GetString(letters, 5)}-{RandomNumberGenerator.GetString(digits, 3)}-{RandomNumberGenerator.GetString(letters, 5)}";
+    }
 
     private static void Check(IdentityResult result)
     {

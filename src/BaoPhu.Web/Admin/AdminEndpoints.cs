@@ -1,6 +1,7 @@
 using BaoPhu.Platform.Auditing;
 using BaoPhu.Platform.Excel;
 using BaoPhu.Platform.Security;
+using BaoPhu.Platform.Time;
 using BaoPhu.Units.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using static BaoPhu.Platform.Text.Localized;
@@ -28,8 +29,7 @@ internal static class AdminEndpoints
             Guid? unitId = null;
             if (!string.IsNullOrWhiteSpace(unitCode))
             {
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-                unitId = (await units.FindAsync(unitCode.Trim(), today, ct)
+                unitId = (await units.FindAsync(unitCode.Trim(), clock.Today(), ct)
                     ?? throw new ArgumentException($"Không có đơn vị mã {unitCode} đang có hiệu lực / no unit {unitCode} is in force today.")).Id;
             }
 

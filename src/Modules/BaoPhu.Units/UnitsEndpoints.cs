@@ -34,6 +34,7 @@ internal static class UnitsEndpoints
             .WithSummary("The units that succeeded the unit with this code in force on the date, each link full or partial.");
 
         endpoints.MapGet("/units/export.xlsx", ExportAsync).ExcludeFromDescription();
+        endpoints.MapGet("/units/{id:guid}/lineage.xlsx", ExportLineageAsync).ExcludeFromDescription();
         endpoints.MapPost("/units/links/{linkId:guid}/share", SetShareAsync)
             .RequireAuthorization(policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
             .ExcludeFromDescription();
@@ -55,6 +56,29 @@ internal static class UnitsEndpoints
             new(T("Hiệu lực đến", "In force until"), r => Date(r.ValidTo?.AddDays(-1))),
         };
         return ExcelExport.File($"don-vi-{date:yyyy-MM-dd}.xlsx", T("Đơn vị", "Units"), columns, rows);
+    }
+
+    private static async Task<IResult> ExportLineageAsync(UnitBrowser browser, Guid id, CancellationToken ct)
+    {
+        if (await browser.DetailAsync(id, ct) is not { } detail)
+        {
+            return Results.NotFound();
+        }
+
+        var rows = detail.Predecessors.Select(l => (Direction: T("Hình thành từ", "Formed from"), Link: l))
+            .Concat(detail.Successors.Select(l => (Direction: T("Chuyển vào", "Went into"), Link: l)))
+            .ToList();
+        var columns = new List<ExcelColumn<(string Direction, LinkRow Link)>>
+        {
+            new(T("Quan hệ", "Relation"), r => r.Direction),
+            new(T("Mã", "Code"), r => r.Link.Unit.Code),
+            new(T("Tên", "Name"), r => r.Link.Unit.Name),
+            new(T("Phần", "Part"), r => UnitText.Link(r.Link.Kind)),
+            new(T("Ngày", "On"), r => Date(r.Link.EffectiveOn)),
+            new(T("Tỷ lệ chuyển sang (%)", "Forward share (%)"), r => r.Link.ForwardShare * 100m),
+            new(T("Tỷ lệ quy về (%)", "Backward share (%)"), r => r.Link.BackwardShare * 100m),
+        };
+        return ExcelExport.File($"lien-ket-{detail.Unit.Code}.xlsx", T("Liên kết", "Lineage"), columns, rows);
     }
 
     private static async Task<IResult> SetShareAsync(

@@ -1,5 +1,6 @@
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Text;
+using BaoPhu.Platform.Time;
 using BaoPhu.Units.Data;
 using BaoPhu.Units.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,9 @@ internal sealed class UnitBrowser(BaoPhuDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<UnitRow>> ChildrenAsync(Guid? parentId, DateOnly on, CancellationToken cancellationToken)
     {
-        var rows = await Units.InForceOn(on).Where(u => u.ParentId == parentId)
-            .Select(u => new { Unit = u, Children = Units.Count(c => c.ParentId == u.Id && (c.ValidFrom == null || c.ValidFrom <= on) && (c.ValidTo == null || on < c.ValidTo)) })
+        var inForce = UnitQueries.InForceOn(on);
+        var rows = await Units.Where(inForce).Where(u => u.ParentId == parentId)
+            .Select(u => new { Unit = u, Children = Units.Where(inForce).Count(c => c.ParentId == u.Id) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => UnitRow.From(r.Unit, r.Children)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
@@ -57,7 +59,7 @@ internal sealed class UnitBrowser(BaoPhuDbContext db, TimeProvider clock)
         return chain;
     }
 
-    public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today() => clock.Today();
 
     public async Task<UnitDetail?> DetailAsync(Guid id, CancellationToken cancellationToken)
     {
