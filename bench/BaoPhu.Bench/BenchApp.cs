@@ -1,0 +1,53 @@
+namespace BaoPhu.Bench;
+
+/// <summary>
+/// Benchmarks of BaoPhu against baselines; results go to docs/benchmarks.md. Speed and memory are shown
+/// here, never by timed tests. The parent process only starts runs and reports; every run is a child.
+/// </summary>
+internal static class BenchApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // Let the run drop its database before the process ends.
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        try
+        {
+            var options = BenchOptions.Parse(args);
+            var files = NationalImportFiles.In(options.DataDirectory);
+            switch (options.SingleRun)
+            {
+                case RunKind.Import:
+                    ChildProcess.WriteResult(output, await ImportRun.MeasureAsync(options, files, cancellation.Token));
+                    return 0;
+                case RunKind.Baseline:
+                    ChildProcess.WriteResult(output, await BaselineRun.MeasureAsync(options, files, cancellation.Token));
+                    return 0;
+                default:
+                    await UnitsImportBenchmark.RunAsync(options, output, error, cancellation.Token);
+                    return 0;
+            }
+        }
+        catch (BenchUsageException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
+        }
+        catch (BenchFailedException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using BaoPhu.Platform.Persistence;
+
+namespace BaoPhu.Bench;
+
+/// <summary>What one process of the bench measures: the import itself, or the baseline it is compared with.</summary>
+internal enum RunKind
+{
+    Import,
+    Baseline,
+}
+
+/// <param name="Connection">PostgreSQL: a connection string with the right to create databases. Unused for SQLite.</param>
+/// <param name="SingleRun">Set in the child processes the bench starts: measure once, print the result, exit.</param>
+internal sealed record BenchOptions(
+    string Benchmark,
+    DatabaseProvider Provider,
+    string? Connection,
+    string DataDirectory,
+    int Runs,
+    int Warmup,
+    RunKind? SingleRun)
+{
+    public const string UnitsImport = "units-import";
+
+    public const string Usage = """
+        Usage: BaoPhu.Bench units-import --provider Sqlite|Postgres [options]
+          --connection CS   PostgreSQL only: an admin connection string; every run creates and drops its own database
+          --data DIR        folder of the admin-unit files
+                            (default: $BAOPHU_SHARED/data/admin-units, else <repo>/../shared/data/admin-units)
+          --runs N          measured runs (default 5)
+          --warmup N        runs done first and discarded (default 1)
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] != UnitsImport)
+        {
+            throw new BenchUsageException(args.Count == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.");
+        }
+
+        DatabaseProvider? provider = null;
+        string? connection = null, data = null;
+        int runs = 5, warmup = 1;
+        RunKind? singleRun = null;
+        for (var i = 1; i < args.Count; i += 2)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new BenchUsageException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--provider": provider = ParseEnum<DatabaseProvider>(args[i], value); break;
+                case "--connection": connection = value; break;
+                case "--data": data = value; break;
+                case "--runs": runs = ParseCount(args[i], value, minimum: 1); break;
+                case "--warmup": warmup = ParseCount(args[i], value, minimum: 0); break;
+                case "--single-run": singleRun = ParseEnum<RunKind>(args[i], value); break;
+                default: throw new BenchUsageException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        if (provider is null)
+        {
+            throw new BenchUsageException("--provider is required.");
+        }
+
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connection))
+        {
+            throw new BenchUsageException("--connection is required for PostgreSQL.");
+        }
+
+        return new BenchOptions(args[0], provider.Value, connection, Path.GetFullPath(data ?? DefaultDataDirectory()), runs, warmup, singleRun);
+    }
+
+    /// <summary>The arguments that make a child process measure one run of <paramref name="kind"/>.</summary>
+    public IReadOnlyList<string> ChildArguments(RunKind kind)
+    {
+        List<string> arguments = [Benchmark, "--provider", Provider.ToString(), "--data", DataDirectory, "--single-run", kind.ToString()];
+        if (Connection is not null)
+        {
+            arguments.AddRange(["--connection", Connection]);
+        }
+
+        return arguments;
+    }
+
+    /// <summary>The same place the tests read the data from: the shared folder beside the repository.</summary>
+    private static string DefaultDataDirectory()
+    {
+        var shared = Environment.GetEnvironmentVariable("BAOPHU_SHARED");
+        if (!string.IsNullOrWhiteSpace(shared))
+        {
+            return Path.Combine(shared, "data", "admin-units");
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "BaoPhu.slnx")))
+            {
+                return Path.Combine(directory.FullName, "..", "shared", "data", "admin-units");
+            }
+        }
+
+        throw new BenchUsageException($"BaoPhu.slnx not found above {AppContext.BaseDirectory}; pass --data.");
+    }
+
+    private static T ParseEnum<T>(string option, string value)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new BenchUsageException($"{option}: '{value}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+
+    private static int ParseCount(string option, string value, int minimum) =>
+        int.TryParse(value, out var count) && count >= minimum
+            ? count
+            : throw new BenchUsageException($"{option}: '{value}' is not a whole number of at least {minimum}.");
+}
+
+/// <summary>Bad command line: printed with the usage, without a stack trace.</summary>
+internal sealed class BenchUsageException(string message) : Exception(message);

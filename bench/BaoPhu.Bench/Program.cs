@@ -1,0 +1,3 @@
+using BaoPhu.Bench;
+
+return await BenchApp.RunAsync(args, Console.Out, Console.Error);
