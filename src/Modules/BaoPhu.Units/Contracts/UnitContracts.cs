@@ -32,6 +32,15 @@ public interface IUnitDirectory
 
     Task<UnitCounts> CountAsync(DateOnly on, CancellationToken cancellationToken);
 
+    /// <summary>Every unit version read once, for importers that resolve many codes on many dates.</summary>
+    Task<IUnitCodeResolver> CodeResolverAsync(CancellationToken cancellationToken);
+
+    /// <summary>The units directly under a unit, in force on the date, by code.</summary>
+    Task<IReadOnlyList<UnitRef>> ChildrenAsync(Guid parentId, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>The unit and its ancestors up to the province, top first.</summary>
+    Task<IReadOnlyList<UnitRef>> AncestryAsync(Guid unitId, CancellationToken cancellationToken);
+
     /// <summary>Units by id, whatever their dates; unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, UnitRef>> GetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
@@ -39,10 +48,40 @@ public interface IUnitDirectory
     Task<IReadOnlyList<LineageEntry>?> SuccessorsAsync(string code, DateOnly on, CancellationToken cancellationToken);
 }
 
+/// <summary>Resolves unit codes against the units in force on a date, in memory.</summary>
+public interface IUnitCodeResolver
+{
+    /// <summary>The province, district or commune with this code in force on the date, or null.</summary>
+    UnitRef? Find(string code, DateOnly on);
+}
+
 /// <summary>Moves counts attached to any units onto the units in force on a date (either way through a reorganisation).</summary>
 public interface IUnitLineage
 {
     Task<ReattributedCounts> ReattributeAsync(IReadOnlyDictionary<Guid, decimal> counts, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>The lineage read once, to re-attribute many count sets onto the units in force on the date.</summary>
+    Task<ILineageMap> MapOntoAsync(DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>The dates on which reorganisations took effect, oldest first: the boundaries between unit sets.</summary>
+    Task<IReadOnlyList<DateOnly>> ReorganisationDatesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Where the counts of any unit version land among the units in force on one date.</summary>
+public interface ILineageMap
+{
+    DateOnly On { get; }
+
+    /// <summary>The units in force on the date, parents before children.</summary>
+    IReadOnlyList<UnitRef> Units { get; }
+
+    /// <summary>
+    /// The units in force that take a share of this unit's count, with their shares (adding up to 1);
+    /// the unit itself when it is in force; empty when its count has nowhere to go. A unit version
+    /// ended without lineage links (renamed or moved by a later unit list) continues in the version in
+    /// force with the same code and level.
+    /// </summary>
+    IReadOnlyList<(Guid UnitId, decimal Share)> Destinations(Guid unitId);
 }
 
 /// <param name="Counts">Counts on units in force on the date; fractional where a partial link split them.</param>

@@ -26,6 +26,46 @@ internal sealed class UnitDirectory(BaoPhuDbContext db) : IUnitDirectory
             counts.GetValueOrDefault(UnitLevel.Commune));
     }
 
+    public async Task<IUnitCodeResolver> CodeResolverAsync(CancellationToken cancellationToken)
+    {
+        // Feeds name provinces, districts and communes; villages are not what their codes mean.
+        var units = await db.Set<AdministrativeUnit>().AsNoTracking()
+            .Where(u => u.Level != UnitLevel.Village).ToListAsync(cancellationToken);
+        return new CodeResolver(units.ToLookup(u => u.Code));
+    }
+
+    private sealed class CodeResolver(ILookup<string, AdministrativeUnit> byCode) : IUnitCodeResolver
+    {
+        public UnitRef? Find(string code, DateOnly on) =>
+            byCode[code].FirstOrDefault(u => u.IsInForceOn(on)) is { } unit ? ToRef(unit) : null;
+    }
+
+    public async Task<IReadOnlyList<UnitRef>> ChildrenAsync(Guid parentId, DateOnly on, CancellationToken cancellationToken)
+    {
+        var children = await db.Set<AdministrativeUnit>().AsNoTracking().InForceOn(on)
+            .Where(u => u.ParentId == parentId).OrderBy(u => u.Code).ToListAsync(cancellationToken);
+        return children.Select(ToRef).ToList();
+    }
+
+    public async Task<IReadOnlyList<UnitRef>> AncestryAsync(Guid unitId, CancellationToken cancellationToken)
+    {
+        var chain = new List<UnitRef>();
+        for (Guid? id = unitId; id is { } current && chain.Count < 8;)
+        {
+            var unit = await db.Set<AdministrativeUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == current, cancellationToken);
+            if (unit is null)
+            {
+                break;
+            }
+
+            chain.Add(ToRef(unit));
+            id = unit.ParentId;
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, UnitRef>> GetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var list = ids.Distinct().ToList();

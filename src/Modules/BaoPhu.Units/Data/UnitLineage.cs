@@ -38,4 +38,16 @@ internal sealed class UnitLineage(BaoPhuDbContext db) : IUnitLineage
         var outcome = Reattribution.Reattribute(counts, on, validity, links);
         return new ReattributedCounts(outcome.Placed, outcome.Unplaced);
     }
+
+    public async Task<ILineageMap> MapOntoAsync(DateOnly on, CancellationToken cancellationToken)
+    {
+        var all = await db.Set<AdministrativeUnit>().AsNoTracking().ToListAsync(cancellationToken);
+        var links = await db.Set<LineageLink>().AsNoTracking()
+            .Select(l => new LinkShare(l.FromUnitId, l.ToUnitId, l.EffectiveOn, l.ForwardShare, l.BackwardShare))
+            .ToListAsync(cancellationToken);
+        return new LineageMap(on, all, links);
+    }
+
+    public async Task<IReadOnlyList<DateOnly>> ReorganisationDatesAsync(CancellationToken cancellationToken) =>
+        await db.Set<LineageLink>().Select(l => l.EffectiveOn).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
 }

@@ -10,59 +10,12 @@ internal static class Reattribution
 {
     private const decimal Tolerance = 0.000001m;
 
-    /// <summary>Guards against a cycle in bad lineage data; real chains are one or two links long.</summary>
-    private const int MaxSteps = 16;
-
     public static ReattributionOutcome Reattribute(
         IReadOnlyDictionary<Guid, decimal> counts,
         DateOnly on,
         IReadOnlyDictionary<Guid, UnitValidity> validity,
-        IReadOnlyList<LinkShare> links)
-    {
-        var outgoing = links.Where(l => l.EffectiveOn <= on).ToLookup(l => l.From);
-        var incoming = links.Where(l => l.EffectiveOn > on).ToLookup(l => l.To);
-        var current = new Dictionary<Guid, decimal>(counts);
-        var placed = new Dictionary<Guid, decimal>();
-        var unplaced = new Dictionary<Guid, decimal>();
-
-        for (var step = 0; current.Count > 0; step++)
-        {
-            if (step == MaxSteps)
-            {
-                throw new InvalidOperationException("Lineage links form a cycle; counts cannot be re-attributed.");
-            }
-
-            var next = new Dictionary<Guid, decimal>();
-            foreach (var (unitId, count) in current)
-            {
-                var unit = validity[unitId];
-                if (unit.IsInForceOn(on))
-                {
-                    Add(placed, unitId, count);
-                    continue;
-                }
-
-                var ended = unit.ValidTo is { } to && to <= on;
-                var shares = ended
-                    ? Split(outgoing[unitId].Select(l => (l.To, l.ForwardShare)).ToList())
-                    : Split(incoming[unitId].Select(l => (l.From, l.BackwardShare)).ToList());
-                if (shares.Count == 0)
-                {
-                    Add(unplaced, unitId, count);
-                    continue;
-                }
-
-                foreach (var (target, share) in shares)
-                {
-                    Add(next, target, count * share);
-                }
-            }
-
-            current = next;
-        }
-
-        return new ReattributionOutcome(placed, unplaced);
-    }
+        IReadOnlyList<LinkShare> links) =>
+        new LineagePaths(on, validity, links).Reattribute(counts);
 
     /// <summary>The share each target takes of one unit's count; set shares first, the rest equally.</summary>
     public static IReadOnlyList<(Guid Target, decimal Share)> Split(IReadOnlyList<(Guid Target, decimal? Share)> links)
@@ -86,6 +39,65 @@ internal static class Reattribution
         {
             throw new ShareException(setTotal);
         }
+    }
+
+}
+
+/// <summary>
+/// The lineage read once for one target date, so that many count sets can be re-attributed without
+/// rebuilding the link lookups each time (a roll-up re-attributes one set per indicator and period).
+/// </summary>
+internal sealed class LineagePaths(DateOnly on, IReadOnlyDictionary<Guid, UnitValidity> validity, IReadOnlyList<LinkShare> links)
+{
+    private const int MaxSteps = 16;
+
+    private readonly ILookup<Guid, LinkShare> outgoing = links.Where(l => l.EffectiveOn <= on).ToLookup(l => l.From);
+    private readonly ILookup<Guid, LinkShare> incoming = links.Where(l => l.EffectiveOn > on).ToLookup(l => l.To);
+
+    public ReattributionOutcome Reattribute(IReadOnlyDictionary<Guid, decimal> counts)
+    {
+        var current = new Dictionary<Guid, decimal>(counts);
+        var placed = new Dictionary<Guid, decimal>();
+        var unplaced = new Dictionary<Guid, decimal>();
+
+        for (var step = 0; current.Count > 0; step++)
+        {
+            // Guards against a cycle in bad lineage data; real chains are one or two links long.
+            if (step == MaxSteps)
+            {
+                throw new InvalidOperationException("Lineage links form a cycle; counts cannot be re-attributed.");
+            }
+
+            var next = new Dictionary<Guid, decimal>();
+            foreach (var (unitId, count) in current)
+            {
+                var unit = validity[unitId];
+                if (unit.IsInForceOn(on))
+                {
+                    Add(placed, unitId, count);
+                    continue;
+                }
+
+                var ended = unit.ValidTo is { } to && to <= on;
+                var shares = ended
+                    ? Reattribution.Split(outgoing[unitId].Select(l => (l.To, l.ForwardShare)).ToList())
+                    : Reattribution.Split(incoming[unitId].Select(l => (l.From, l.BackwardShare)).ToList());
+                if (shares.Count == 0)
+                {
+                    Add(unplaced, unitId, count);
+                    continue;
+                }
+
+                foreach (var (target, share) in shares)
+                {
+                    Add(next, target, count * share);
+                }
+            }
+
+            current = next;
+        }
+
+        return new ReattributionOutcome(placed, unplaced);
     }
 
     private static void Add(Dictionary<Guid, decimal> into, Guid unitId, decimal count) =>

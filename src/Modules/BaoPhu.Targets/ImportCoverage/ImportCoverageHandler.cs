@@ -1,0 +1,95 @@
+using BaoPhu.Platform.Auditing;
+using BaoPhu.Platform.Persistence;
+using BaoPhu.Targets.Contracts;
+using BaoPhu.Targets.Domain;
+using BaoPhu.Targets.Rollup;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoPhu.Targets.ImportCoverage;
+
+/// <summary>
+/// Imports a <c>targets</c> or <c>coverage-actuals</c> file in one transaction: the whole file is
+/// checked first, then values are set by key (unit, indicator, period), so a re-sent file replaces
+/// what it sent before and never counts twice; the roll-up of the years touched is rebuilt before
+/// the commit. Audited as one entry per file.
+/// </summary>
+internal sealed class ImportCoverageHandler(
+    BaoPhuDbContext db, CoverageFeedReader reader, RollupRefresher rollup, AuditLog audit, AuditBatch batch, IActor actor, TimeProvider clock)
+    : ICoverageImports
+{
+    public async Task<CoverageImportResult> ImportTargetsAsync(string file, CancellationToken cancellationToken)
+    {
+        var rows = await reader.ReadAsync(file, CoverageFeedReader.TargetsFeed, cancellationToken);
+        using var summarised = batch.Begin();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var years = rows.Select(r => r.Year).Distinct().ToList();
+        var existing = (await db.Set<TargetVersion>().IgnoreQueryFilters().Where(t => years.Contains(t.Year)).ToListAsync(cancellationToken))
+            .ToLookup(t => (t.UnitId, t.Year, t.Indicator));
+        var at = clock.GetUtcNow().UtcDateTime;
+        int imported = 0, replaced = 0;
+        foreach (var row in rows)
+        {
+            var versions = existing[(row.UnitId, row.Year, row.Indicator)].ToList();
+            var (outcome, added) = TargetBook.Set(versions, row.UnitId, row.Year, row.Indicator, row.Value, TargetOrigin.Imported, at, actor.Name);
+            if (added is not null)
+            {
+                db.Add(added);
+            }
+
+            imported += outcome == TargetBook.Outcome.Unchanged ? 0 : 1;
+            replaced += outcome != TargetBook.Outcome.Unchanged && versions.Count > 0 ? 1 : 0;
+        }
+
+        return await FinishAsync(CoverageFeedReader.TargetsFeed, file, rows, imported, replaced, transaction, cancellationToken);
+    }
+
+    public async Task<CoverageImportResult> ImportActualsAsync(string file, CancellationToken cancellationToken)
+    {
+        var rows = await reader.ReadAsync(file, CoverageFeedReader.ActualsFeed, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var years = rows.Select(r => r.Year).Distinct().ToList();
+        var existing = (await db.Set<ActualValue>().IgnoreQueryFilters().Where(a => years.Contains(a.Year)).ToListAsync(cancellationToken))
+            .ToDictionary(a => (a.Indicator, a.UnitId, a.Year, a.Month));
+        var at = clock.GetUtcNow().UtcDateTime;
+        var source = Path.GetFileName(file);
+        int imported = 0, replaced = 0;
+        var added = new List<ActualValue>();
+        foreach (var row in rows)
+        {
+            if (existing.TryGetValue((row.Indicator, row.UnitId, row.Year, row.Month), out var actual))
+            {
+                if (actual.Value != row.Value)
+                {
+                    actual.Replace(row.Value, source, at);
+                    imported++;
+                    replaced++;
+                }
+
+                continue;
+            }
+
+            added.Add(ActualValue.Create(row.UnitId, row.Indicator, row.Year, row.Month, row.Value, source, at));
+            imported++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.WriteAsync(db, added, cancellationToken);
+        return await FinishAsync(CoverageFeedReader.ActualsFeed, file, rows, imported, replaced, transaction, cancellationToken);
+    }
+
+    private async Task<CoverageImportResult> FinishAsync(
+        string feed, string file, IReadOnlyList<CoverageRow> rows, int imported, int replaced,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var result = new CoverageImportResult(feed, rows.Count, imported, replaced, rows.Count - imported);
+        if (imported > 0)
+        {
+            await rollup.RefreshAsync(rows.Select(r => r.Year).Distinct().ToList(), cancellationToken);
+        }
+
+        await audit.WriteAsync("import." + feed, null, Path.GetFileName(file), result, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

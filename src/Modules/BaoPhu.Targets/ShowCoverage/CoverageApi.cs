@@ -1,0 +1,42 @@
+
+namespace BaoPhu.Targets.ShowCoverage;
+
+/// <summary>
+/// One indicator as the API and <c>baophu coverage show</c> print it. Counts are unrounded; percents
+/// (a rate's target and actual, <see cref="Rate"/>, <see cref="Completion"/>) are rounded to one decimal.
+/// </summary>
+/// <param name="Rate">The indicator's rate: from the actual counts when there are some, else the planned rate of the targets; null for counts.</param>
+/// <param name="Completion">Actual ÷ target in percent.</param>
+/// <param name="AsOfMonth">The month the actual describes; 0 for a value of the whole year.</param>
+internal sealed record IndicatorResult(
+    string Indicator, decimal? Target, decimal? Actual, decimal? Rate, decimal? Completion, string Status, int? AsOfMonth, decimal? Expected);
+
+internal sealed record ChildResult(string Code, string Name, int? Rank, IReadOnlyList<IndicatorResult> Indicators);
+
+internal sealed record CoverageResult(string Unit, string Name, int Year, DateOnly On, IReadOnlyList<IndicatorResult> Indicators, string? RankedBy, IReadOnlyList<ChildResult> Children);
+
+internal static class CoverageApi
+{
+    public static CoverageResult From(CoverageView view) => new(
+        view.Unit.Code,
+        view.Unit.Name,
+        view.Year,
+        view.On,
+        view.Cards.Select(c => Result(c.Value)).ToList(),
+        view.RankedBy,
+        view.Children.Select(c => new ChildResult(c.Unit.Code, c.Unit.Name, c.Rank, c.Values.Values.Select(Result).ToList())).ToList());
+
+    public static IndicatorResult Result(IndicatorValue value)
+    {
+        var percent = value.Indicator.IsPercent;
+        return new IndicatorResult(
+            value.Indicator.Code,
+            percent ? CoverageText.Round(value.Target, 1) : value.Target,
+            percent ? CoverageText.Round(value.Actual, 1) : value.Actual,
+            CoverageText.Round(value.Rate, 1),
+            CoverageText.Round(value.Progress.Completion, 1),
+            value.Progress.Status,
+            value.Actual is null ? null : value.AsOfMonth,
+            percent ? CoverageText.Round(value.Progress.Expected, 1) : CoverageText.Round(value.Progress.Expected, 0));
+    }
+}

@@ -1,0 +1,197 @@
+using BaoPhu.Platform.Excel;
+using BaoPhu.Platform.Security;
+using BaoPhu.Platform.Tabular;
+using BaoPhu.Targets.AssignTargets;
+using BaoPhu.Targets.Contracts;
+using BaoPhu.Targets.Domain;
+using BaoPhu.Targets.ShowCoverage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using static BaoPhu.Platform.Text.Localized;
+
+namespace BaoPhu.Targets;
+
+/// <summary>The module's HTTP API (documented in OpenAPI), its Excel exports and its form posts.</summary>
+internal static class TargetsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/indicators", () => IndicatorCatalog.Standard.All)
+            .WithTags("Coverage").WithSummary("The indicator catalogue: codes, kinds, numerators and denominators, names.");
+
+        var coverage = endpoints.MapGroup("/api/coverage").WithTags("Coverage");
+        coverage.MapGet("/{code}", async (CoverageQueries queries, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct) =>
+                await queries.ViewAsync(code, year, on, rankBy, ct) is { } view ? Results.Ok(CoverageApi.From(view)) : Results.NotFound())
+            .WithSummary("A unit's indicators for a year: target, actual, rate, completion, status, milestones, and its children ranked.");
+
+        var targets = endpoints.MapGroup("/api/targets").WithTags("Targets");
+        targets.MapGet("/{code}", async (TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct) =>
+                await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is { } sheet ? Results.Ok(sheet) : Results.NotFound())
+            .WithSummary("A unit's targets for a year with every version, its children's targets, their sum and the difference.");
+        targets.MapPost("/{code}", SetAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.LocalGovernment))
+            .WithSummary("Sets or proposes targets of a unit for a year: a new draft version over an approved one.");
+        targets.MapPost("/{code}/approve", ApproveAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .WithSummary("Approves the draft targets of a unit and its children for a year under a decision, locking them.");
+        targets.MapPost("/import", (HttpRequest request, ICoverageImports imports, CancellationToken ct) =>
+                UploadAsync(request, file => imports.ImportTargetsAsync(file, ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .DisableAntiforgery()
+            .WithSummary("Imports a targets feed file (CSV or .xlsx, multipart field 'file'); all or nothing.");
+        endpoints.MapPost("/api/actuals/import", (HttpRequest request, ICoverageImports imports, CancellationToken ct) =>
+                UploadAsync(request, file => imports.ImportActualsAsync(file, ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.InsuranceAgency, Roles.DataSharingAgency))
+            .DisableAntiforgery()
+            .WithTags("Coverage")
+            .WithSummary("Imports a coverage-actuals feed file (CSV or .xlsx, multipart field 'file'); all or nothing.");
+
+        endpoints.MapGet("/coverage/{code}/children.xlsx", ExportChildrenAsync).ExcludeFromDescription();
+        endpoints.MapGet("/coverage/{code}/indicators.xlsx", ExportCardsAsync).ExcludeFromDescription();
+        endpoints.MapGet("/targets/{code}/export.xlsx", ExportTargetsAsync).ExcludeFromDescription();
+    }
+
+    public sealed record SetTargetsRequest(int Year, IReadOnlyDictionary<string, decimal> Values);
+
+    public sealed record ApproveRequest(int Year, string Number, DateOnly Date, string Body, string? Note);
+
+    private static async Task<IResult> SetAsync(
+        string code, SetTargetsRequest request, CoverageQueries queries, TargetWorkflow workflow, BaoPhu.Units.Contracts.IUnitDirectory directory,
+        HttpContext http, CancellationToken ct)
+    {
+        if (await directory.FindAsync(code, queries.DefaultDate(request.Year), ct) is not { } unit)
+        {
+            return Results.NotFound();
+        }
+
+        // A local government entering its own numbers proposes them; a coordinator assigns.
+        var origin = http.User.IsInRole(Roles.LocalGovernment) && !http.User.IsInRole(Roles.Coordinator) ? TargetOrigin.Proposed : TargetOrigin.Assigned;
+        return await RefusedAsBadRequest(async () =>
+            Results.Ok(new { changed = await workflow.SetAsync(unit.Id, request.Year, request.Values.Select(v => (v.Key, v.Value)).ToList(), origin, ct) }));
+    }
+
+    private static async Task<IResult> ApproveAsync(
+        string code, ApproveRequest request, CoverageQueries queries, TargetWorkflow workflow, BaoPhu.Units.Contracts.IUnitDirectory directory, CancellationToken ct)
+    {
+        if (await directory.FindAsync(code, queries.DefaultDate(request.Year), ct) is not { } unit)
+        {
+            return Results.NotFound();
+        }
+
+        return await RefusedAsBadRequest(async () => Results.Ok(new
+        {
+            approved = await workflow.ApproveAsync(unit.Id, request.Year, new TargetDecision(request.Number, request.Date, request.Body, request.Note), ct),
+        }));
+    }
+
+    private static async Task<IResult> RefusedAsBadRequest(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (TargetException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>Keeps the upload on disk (files can be large) and answers every problem with its row and column.</summary>
+    internal static async Task<IResult> UploadAsync(HttpRequest request, Func<string, Task<CoverageImportResult>> import)
+    {
+        if (!request.HasFormContentType || (await request.ReadFormAsync()).Files.GetFile("file") is not { } upload)
+        {
+            return Results.Problem("Chưa chọn tệp / No file was sent (field 'file')", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("baophu-upload-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, Path.GetFileName(upload.FileName));
+            await using (var stream = File.Create(path))
+            {
+                await upload.CopyToAsync(stream);
+            }
+
+            return Results.Ok(await import(path));
+        }
+        catch (TabularFileException e)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["file"] = e.Problems.Select(p => p.ToString()).ToArray() },
+                detail: e.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<IResult> ExportChildrenAsync(CoverageQueries queries, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct)
+    {
+        if (await queries.ViewAsync(code, year, on, rankBy, ct) is not { } view)
+        {
+            return Results.NotFound();
+        }
+
+        var indicators = view.Children.SelectMany(c => c.Values.Values.Select(v => v.Indicator)).DistinctBy(i => i.Code)
+            .OrderBy(i => IndicatorCatalog.Standard.All.ToList().IndexOf(i)).ToList();
+        var columns = new List<ExcelColumn<ChildRow>>
+        {
+            new(T("Hạng", "Rank"), r => r.Rank),
+            new(T("Mã", "Code"), r => r.Unit.Code),
+            new(T("Đơn vị", "Unit"), r => r.Unit.Name),
+        };
+        foreach (var indicator in indicators)
+        {
+            var name = indicator.Name(IsEnglish);
+            columns.Add(new($"{name} — {T("chỉ tiêu", "target")}", r => CoverageText.Round(r.Values.GetValueOrDefault(indicator.Code)?.Target, indicator)));
+            columns.Add(new($"{name} — {T("thực hiện", "actual")}", r => CoverageText.Round(r.Values.GetValueOrDefault(indicator.Code)?.Actual, indicator)));
+            columns.Add(new($"{name} — {T("% hoàn thành", "% complete")}", r => CoverageText.Round(r.Values.GetValueOrDefault(indicator.Code)?.Progress.Completion, 1)));
+            columns.Add(new($"{name} — {T("đánh giá", "status")}", r => CoverageText.Status(r.Values.GetValueOrDefault(indicator.Code)?.Progress.Status)));
+        }
+
+        return ExcelExport.File($"bao-phu-{code}-{year}-don-vi-truc-thuoc.xlsx", T("Đơn vị trực thuộc", "Subunits"), columns, view.Children);
+    }
+
+    private static async Task<IResult> ExportCardsAsync(CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
+    {
+        if (await queries.ViewAsync(code, year, on, null, ct) is not { } view)
+        {
+            return Results.NotFound();
+        }
+
+        var columns = new List<ExcelColumn<IndicatorCard>>
+        {
+            new(T("Mã chỉ tiêu", "Indicator code"), c => c.Value.Indicator.Code),
+            new(T("Chỉ tiêu", "Indicator"), c => c.Value.Indicator.Name(IsEnglish)),
+            new(T("Kế hoạch", "Target"), c => CoverageText.Round(c.Value.Target, c.Value.Indicator)),
+            new(T("Thực hiện", "Actual"), c => CoverageText.Round(c.Value.Actual, c.Value.Indicator)),
+            new(T("Đến tháng", "As of month"), c => c.Value.Actual is null ? null : c.Value.AsOfMonth == 0 ? 12 : c.Value.AsOfMonth),
+            new(T("% hoàn thành", "% complete"), c => CoverageText.Round(c.Value.Progress.Completion, 1)),
+            new(T("Đánh giá", "Status"), c => CoverageText.Status(c.Value.Progress.Status)),
+        };
+        return ExcelExport.File($"bao-phu-{code}-{year}.xlsx", T("Chỉ tiêu", "Indicators"), columns, view.Cards);
+    }
+
+    private static async Task<IResult> ExportTargetsAsync(TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
+    {
+        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet)
+        {
+            return Results.NotFound();
+        }
+
+        var columns = new List<ExcelColumn<TargetLine>>
+        {
+            new(T("Mã chỉ tiêu", "Indicator code"), l => l.Indicator.Code),
+            new(T("Chỉ tiêu", "Indicator"), l => l.Indicator.Name(IsEnglish)),
+            new(sheet.Unit.Name, l => l.Own.Value),
+            new(T("Trạng thái", "State"), l => CoverageText.State(l.Own.InForce?.State)),
+            new(T("Tổng các đơn vị trực thuộc", "Sum of subunits"), l => l.ChildrenSum),
+            new(T("Chênh lệch", "Difference"), l => l.Difference),
+        };
+        columns.AddRange(sheet.Children.Select(child => new ExcelColumn<TargetLine>(child.Name, l => l.Children[child.Id].Value)));
+        return ExcelExport.File($"chi-tieu-{code}-{year}.xlsx", T("Chỉ tiêu", "Targets"), columns, sheet.Lines.Where(l => l.Own.Value is not null || l.ChildrenSum is not null));
+    }
+}

@@ -1,0 +1,136 @@
+using BaoPhu.Platform.Persistence;
+using BaoPhu.Targets.AssignTargets;
+using BaoPhu.Targets.Contracts;
+using BaoPhu.Targets.Domain;
+using BaoPhu.Targets.ShowCoverage;
+using BaoPhu.Testing;
+using BaoPhu.Units.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoPhu.Targets.Tests;
+
+/// <summary>The plans' target workflow on a small province of two communes, on each provider.</summary>
+public abstract class TargetWorkflowTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string Participants = "si.compulsory.participants";
+    private static readonly DateOnly YearEnd = new(2026, 12, 31);
+    private readonly TempFolder files = new();
+    private TestDatabase db = null!;
+    private UnitRef district = null!;
+    private IReadOnlyList<UnitRef> communes = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        db = await TestDatabase.CreateAsync(provider);
+        var list = files.Write("units.json", """
+            {"data":[{"level1_id":"98","name":"Tỉnh Thử","type":"Tỉnh","level2s":[
+              {"level2_id":"981","name":"Huyện Một","type":"Huyện","level3s":[
+                {"level3_id":"98001","name":"Xã An","type":"Xã"},{"level3_id":"98002","name":"Xã Bình","type":"Xã"}]}]}]}
+            """);
+        await db.InScopeAsync(s => s.GetRequiredService<IUnitImports>().ImportUnitListAsync(list, new DateOnly(2025, 3, 1), CancellationToken.None));
+        district = (await db.InScopeAsync(s => s.GetRequiredService<IUnitDirectory>().FindAsync("981", YearEnd, CancellationToken.None)))!;
+        communes = await db.InScopeAsync(s => s.GetRequiredService<IUnitDirectory>().ChildrenAsync(district.Id, YearEnd, CancellationToken.None));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (db is not null)
+        {
+            await db.DisposeAsync();
+        }
+
+        files.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private Task<int> SetAsync(Guid unitId, decimal value, TargetOrigin origin = TargetOrigin.Assigned) =>
+        db.InScopeAsync(s => s.GetRequiredService<TargetWorkflow>().SetAsync(unitId, 2026, [(Participants, value)], origin, CancellationToken.None));
+
+    private Task<int> ApproveAsync(string number) =>
+        db.InScopeAsync(s => s.GetRequiredService<ITargetWorkflow>().ApproveAsync(
+            district.Id, 2026, new TargetDecision(number, new DateOnly(2026, 1, 15), "HĐND huyện", null), CancellationToken.None));
+
+    private async Task<TargetLine> LineAsync() =>
+        (await db.InScopeAsync(s => s.GetRequiredService<TargetBoard>().SheetAsync("981", 2026, YearEnd, CancellationToken.None)))!
+            .Lines.Single(l => l.Indicator.Code == Participants);
+
+    [Fact]
+    public async Task Sheet_WhenCommunesPropose_ShowsTheirSumAgainstTheDistrictTarget()
+    {
+        await SetAsync(district.Id, 5000);
+        await SetAsync(communes[0].Id, 2100, TargetOrigin.Proposed);
+        await SetAsync(communes[1].Id, 2600, TargetOrigin.Proposed);
+
+        var line = await LineAsync();
+
+        Assert.Equal(5000m, line.Own.Value);
+        Assert.Equal(4700m, line.ChildrenSum);
+        Assert.Equal(300m, line.Difference);
+        Assert.Equal(TargetOrigin.Proposed, line.Children[communes[0].Id].InForce!.Origin);
+        Assert.Equal(TargetState.Draft, line.Own.InForce!.State);
+    }
+
+    [Fact]
+    public async Task Approve_ThenRevise_KeepsTheApprovedVersionInForceUntilTheRevisionIsApproved()
+    {
+        await SetAsync(district.Id, 5000);
+        await SetAsync(communes[0].Id, 2500);
+        Assert.Equal(2, await ApproveAsync("12/NQ-HĐND"));
+
+        await SetAsync(district.Id, 5200);
+        var pending = await LineAsync();
+        var dashboard = await db.InScopeAsync(s => s.GetRequiredService<CoverageQueries>().ViewAsync("981", 2026, YearEnd, null, CancellationToken.None));
+
+        Assert.Equal(5000m, pending.Own.Value);
+        Assert.Equal("12/NQ-HĐND", pending.Own.InForce!.DecisionNumber);
+        Assert.Equal(5200m, pending.Own.Draft!.Value);
+        Assert.Equal(5000m, dashboard!.Cards.Single(c => c.Value.Indicator.Code == Participants).Value.Target);
+
+        Assert.Equal(1, await ApproveAsync("20/NQ-HĐND"));
+        var revised = await LineAsync();
+
+        Assert.Equal(5200m, revised.Own.Value);
+        Assert.Equal(
+            [(2, TargetState.Approved, "20/NQ-HĐND"), (1, TargetState.Superseded, "12/NQ-HĐND")],
+            revised.Own.History.Select(v => (v.Version, v.State, v.DecisionNumber)).ToList());
+    }
+
+    [Fact]
+    public async Task Approve_WhenNothingIsDraft_IsRefused()
+    {
+        var error = await Assert.ThrowsAsync<TargetException>(() => ApproveAsync("1/QĐ"));
+
+        Assert.Contains("no draft targets", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_WithMonthlyActuals_RanksCommunesAndFlagsTheLaggingOne()
+    {
+        await SetAsync(communes[0].Id, 1200);
+        await SetAsync(communes[1].Id, 1200);
+        var actuals = files.Write("actuals.csv", """
+            period,unit_code,indicator,value
+            2025-12,98001,si.compulsory.participants,1000
+            2025-12,98002,si.compulsory.participants,1000
+            2026-06,98001,si.compulsory.participants,1110
+            2026-06,98002,si.compulsory.participants,1010
+            """);
+        await db.InScopeAsync(s => s.GetRequiredService<ICoverageImports>().ImportActualsAsync(actuals, CancellationToken.None));
+
+        var view = await db.InScopeAsync(s => s.GetRequiredService<CoverageQueries>().ViewAsync("981", 2026, YearEnd, Participants, CancellationToken.None));
+
+        // Halfway through the year each commune should have gained 100 of its 200.
+        Assert.Equal(["98001", "98002"], view!.Children.Select(c => c.Unit.Code).ToList());
+        Assert.Equal([1, 2], view.Children.Select(c => c.Rank ?? 0).ToList());
+        Assert.Equal(ProgressStatus.OnTrack, view.Children[0].Values[Participants].Progress.Status);
+        Assert.Equal(ProgressStatus.Lagging, view.Children[1].Values[Participants].Progress.Status);
+        var card = view.Cards.Single(c => c.Value.Indicator.Code == Participants);
+        Assert.Equal(2120m, card.Value.Actual);
+        Assert.Equal(2400m, card.Value.Target);
+        Assert.Equal(6, card.Value.AsOfMonth);
+    }
+}
+
+public sealed class SqliteTargetWorkflowTests() : TargetWorkflowTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresTargetWorkflowTests() : TargetWorkflowTests(DatabaseProvider.Postgres);
