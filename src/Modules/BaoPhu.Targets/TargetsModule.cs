@@ -31,6 +31,7 @@ public sealed class TargetsModule : IModule
         services.AddScoped<CoverageQueries>();
         services.AddScoped<ICoverageReader>(sp => sp.GetRequiredService<CoverageQueries>());
         services.AddScoped<TargetBoard>();
+        services.AddScoped<ICoverageSummaries, CoverageSummaries>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => TargetsModel.Configure(modelBuilder);

@@ -61,3 +61,26 @@ public sealed record TargetDecision(string Number, DateOnly Date, string Body, s
 
 /// <summary>A target change refused, with a bilingual message for the user.</summary>
 public sealed class TargetException(string message) : Exception(message);
+
+/// <summary>
+/// One indicator as the API and <c>baophu coverage show</c> print it. Counts are unrounded; percents
+/// (a rate's target and actual, <see cref="Rate"/>, <see cref="Completion"/>) are rounded to one decimal.
+/// </summary>
+/// <param name="Rate">The indicator's rate: from the actual counts when there are some, else the planned rate of the targets; null for counts.</param>
+/// <param name="Completion">Actual ÷ target in percent.</param>
+/// <param name="AsOfMonth">The month the actual describes; 0 for a value of the whole year.</param>
+public sealed record IndicatorResult(
+    string Indicator, decimal? Target, decimal? Actual, decimal? Rate, decimal? Completion, string Status, int? AsOfMonth, decimal? Expected);
+
+/// <summary>A unit's indicators for a year, as the hosts print them (<c>baophu coverage show</c>).</summary>
+public sealed record CoverageSummary(string Unit, string Name, int Year, DateOnly On, IReadOnlyList<IndicatorResult> Indicators);
+
+/// <summary>For the hosts: a unit's coverage summary, and rebuilding the pre-aggregated roll-up.</summary>
+public interface ICoverageSummaries
+{
+    /// <summary>Null when no unit has the code on the date (31 December of the year, or today within the current year, when null).</summary>
+    Task<CoverageSummary?> ShowAsync(string unitCode, int year, DateOnly? on, CancellationToken cancellationToken);
+
+    /// <summary>Rebuilds the roll-up of every year, e.g. after lineage shares changed; returns the rows written.</summary>
+    Task<int> RefreshAsync(CancellationToken cancellationToken);
+}

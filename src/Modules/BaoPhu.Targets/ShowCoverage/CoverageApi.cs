@@ -1,15 +1,7 @@
 
-namespace BaoPhu.Targets.ShowCoverage;
+using BaoPhu.Targets.Contracts;
 
-/// <summary>
-/// One indicator as the API and <c>baophu coverage show</c> print it. Counts are unrounded; percents
-/// (a rate's target and actual, <see cref="Rate"/>, <see cref="Completion"/>) are rounded to one decimal.
-/// </summary>
-/// <param name="Rate">The indicator's rate: from the actual counts when there are some, else the planned rate of the targets; null for counts.</param>
-/// <param name="Completion">Actual ÷ target in percent.</param>
-/// <param name="AsOfMonth">The month the actual describes; 0 for a value of the whole year.</param>
-internal sealed record IndicatorResult(
-    string Indicator, decimal? Target, decimal? Actual, decimal? Rate, decimal? Completion, string Status, int? AsOfMonth, decimal? Expected);
+namespace BaoPhu.Targets.ShowCoverage;
 
 internal sealed record ChildResult(string Code, string Name, int? Rank, IReadOnlyList<IndicatorResult> Indicators);
 
