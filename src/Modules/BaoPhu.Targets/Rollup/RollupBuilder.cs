@@ -41,7 +41,13 @@ internal static class RollupBuilder
             {
                 rows.Add(new RollupValue
                 {
-                    Basis = basis, UnitId = unitId, Indicator = indicator, Measure = measure, Year = year, Month = month, Value = value,
+                    Basis = basis,
+                    UnitId = unitId,
+                    Indicator = indicator,
+                    Measure = measure,
+                    Year = year,
+                    Month = month,
+                    Value = value,
                     AsOfMonth = month,
                 });
             }
@@ -151,8 +157,14 @@ internal static class RollupBuilder
                 var last = g.MaxBy(r => r.Month)!;
                 return new RollupValue
                 {
-                    Basis = basis, UnitId = g.Key.UnitId, Indicator = g.Key.Indicator, Measure = g.Key.Measure, Year = g.Key.Year,
-                    Month = 0, Value = last.Value, AsOfMonth = last.Month,
+                    Basis = basis,
+                    UnitId = g.Key.UnitId,
+                    Indicator = g.Key.Indicator,
+                    Measure = g.Key.Measure,
+                    Year = g.Key.Year,
+                    Month = 0,
+                    Value = last.Value,
+                    AsOfMonth = last.Month,
                 };
             });
 }
