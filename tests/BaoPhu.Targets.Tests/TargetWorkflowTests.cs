@@ -129,6 +129,67 @@ public abstract class TargetWorkflowTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(2400m, card.Value.Target);
         Assert.Equal(6, card.Value.AsOfMonth);
     }
+
+    [Fact]
+    public async Task Dashboard_WithLabourForceAdjustments_DerivesTheAdjustedLabourForceAndItsShare()
+    {
+        // Seed 002: the labour force less those working abroad, out of the province or in the army.
+        var actuals = files.Write("labour.csv", """
+            period,unit_code,indicator,value
+            2026,98001,labour_force.working_age,3000
+            2026,98001,labour_force.working_abroad,200
+            2026,98001,labour_force.out_of_province,250
+            2026,98001,labour_force.in_military_service,50
+            2026,98002,labour_force.working_age,2000
+            2026-10,98001,si.compulsory.participants,900
+            2026-10,98001,si.voluntary.participants,100
+            2026-10,98002,si.compulsory.participants,500
+            2026-10,98002,si.voluntary.participants,100
+            """);
+        await db.InScopeAsync(s => s.GetRequiredService<ICoverageImports>().ImportActualsAsync(actuals, CancellationToken.None));
+
+        var view = await db.InScopeAsync(s => s.GetRequiredService<CoverageQueries>().ViewAsync("981", 2026, YearEnd, null, CancellationToken.None));
+
+        decimal? Actual(string code) => view!.Cards.Single(c => c.Value.Indicator.Code == code).Value.Actual;
+        Assert.Equal(4500m, Actual("labour_force.adjusted"));
+        Assert.Equal(1600m / 4500m * 100m, Actual("si.labour_force_share"));
+        Assert.Equal(200m / 4500m * 100m, Actual("si.voluntary.labour_force_share"));
+        Assert.DoesNotContain(view!.Cards, c => c.Value.Indicator.Code == "labour_force.working_abroad");
+    }
+
+    [Fact]
+    public async Task ImportTargets_FromXlsx_ReadsTheSameAsCsvAndKeepsMilestones()
+    {
+        var path = Path.Combine(files.Path, "targets.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(path, new[]
+        {
+            new Dictionary<string, object> { ["year"] = 2026, ["unit_code"] = "981", ["indicator"] = Participants, ["value"] = 5000 },
+            new Dictionary<string, object> { ["year"] = 2030, ["unit_code"] = "981", ["indicator"] = Participants, ["value"] = 8000 },
+            new Dictionary<string, object> { ["year"] = 2030, ["unit_code"] = "981", ["indicator"] = "si.labour_force_share", ["value"] = 60 },
+        }, cancellationToken: TestContext.Current.CancellationToken);
+        var actuals = files.Write("a.csv", """
+            period,unit_code,indicator,value
+            2025-12,98001,si.compulsory.participants,2500
+            2025-12,98002,si.compulsory.participants,2000
+            2026-10,98001,si.compulsory.participants,2700
+            2026-10,98002,si.compulsory.participants,2100
+            """);
+
+        var result = await db.InScopeAsync(s => s.GetRequiredService<ICoverageImports>().ImportTargetsAsync(path, CancellationToken.None));
+        await db.InScopeAsync(s => s.GetRequiredService<ICoverageImports>().ImportActualsAsync(actuals, CancellationToken.None));
+        var view = await db.InScopeAsync(s => s.GetRequiredService<CoverageQueries>().ViewAsync("981", 2026, YearEnd, null, CancellationToken.None));
+
+        Assert.Equal(new CoverageImportResult("targets", 3, 3, 0, 0), result);
+        var card = view!.Cards.Single(c => c.Value.Indicator.Code == Participants);
+        Assert.Equal([2026, 2030], card.Milestones.Select(m => m.Year).ToList());
+        var milestone = card.Milestones[1];
+        // From 4,800 at the end of October 2026 to 8,000 by the end of 2030: 4 years and 2 months.
+        var years = 4m + (2m / 12m);
+        Assert.Equal((decimal)((Math.Pow(8000.0 / 4800.0, 1 / (double)years) - 1) * 100), milestone.NeededPerYear!.Value, 6);
+        Assert.Equal(
+            [(2025, 12, 4500m), (2026, 10, 4800m)],
+            view.Series.Single(s => s.Indicator.Code == Participants).Actuals.Select(p => (p.Year, p.Month, p.Value)).ToList());
+    }
 }
 
 public sealed class SqliteTargetWorkflowTests() : TargetWorkflowTests(DatabaseProvider.Sqlite);
