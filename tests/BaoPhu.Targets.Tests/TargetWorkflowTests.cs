@@ -190,6 +190,38 @@ public abstract class TargetWorkflowTests(DatabaseProvider provider) : IAsyncLif
             [(2025, 12, 4500m), (2026, 10, 4800m)],
             view.Series.Single(s => s.Indicator.Code == Participants).Actuals.Select(p => (p.Year, p.Month, p.Value)).ToList());
     }
+
+    [Fact]
+    public async Task CommuneUser_ElsewhereInTheDistrict_SeesNothingAndChangesNothing()
+    {
+        var (mine, other) = (communes[0], communes[1]);
+        await SetAsync(other.Id, 1000);
+        var file = files.Write("other.csv", """
+            period,unit_code,indicator,value
+            2026-05,98001,si.compulsory.participants,10
+            2026-05,98002,si.compulsory.participants,20,extra
+            2026-05,98002,si.compulsory.participants,20
+            """);
+
+        var (view, sheet, setError, importError) = await db.InScopeAsync(async s =>
+        {
+            s.GetRequiredService<UnitScope>().Restrict([mine.Id]);
+            var view = await s.GetRequiredService<CoverageQueries>().ViewAsync(other.Code, 2026, YearEnd, null, CancellationToken.None);
+            var sheet = await s.GetRequiredService<TargetBoard>().SheetAsync(other.Code, 2026, YearEnd, CancellationToken.None);
+            var setError = await Record.ExceptionAsync(() =>
+                s.GetRequiredService<TargetWorkflow>().SetAsync(other.Id, 2026, [(Participants, 5m)], TargetOrigin.Proposed, CancellationToken.None));
+            var importError = await Record.ExceptionAsync(() => s.GetRequiredService<ICoverageImports>().ImportActualsAsync(file, CancellationToken.None));
+            return (view, sheet, setError, importError);
+        });
+
+        Assert.Null(view);
+        Assert.Null(sheet);
+        Assert.Contains("outside your scope", Assert.IsType<TargetException>(setError).Message, StringComparison.Ordinal);
+        var problems = Assert.IsType<Platform.Tabular.TabularFileException>(importError).Problems;
+        Assert.Equal([3, 4], problems.Select(p => p.Row ?? 0).ToList());
+        Assert.Contains("outside your scope", problems[1].Message, StringComparison.Ordinal);
+        Assert.Equal(1000m, (await LineAsync()).Children[other.Id].Value);
+    }
 }
 
 public sealed class SqliteTargetWorkflowTests() : TargetWorkflowTests(DatabaseProvider.Sqlite);

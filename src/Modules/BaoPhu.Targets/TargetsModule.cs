@@ -22,7 +22,7 @@ public sealed class TargetsModule : IModule
     {
         services.AddOptions<CoverageSettings>().Bind(configuration.GetSection("Targets"));
         services.AddScoped<CoverageFeedReader>(sp => new CoverageFeedReader(
-            sp.GetRequiredService<BaoPhu.Units.Contracts.IUnitDirectory>(), IndicatorCatalog.Standard));
+            sp.GetRequiredService<BaoPhu.Units.Contracts.IUnitDirectory>(), IndicatorCatalog.Standard, sp.GetRequiredService<Platform.Persistence.UnitScope>()));
         services.AddScoped<RollupRefresher>();
         services.AddScoped<ImportCoverageHandler>();
         services.AddScoped<ICoverageImports>(sp => sp.GetRequiredService<ImportCoverageHandler>());

@@ -26,11 +26,11 @@ internal sealed record TargetLine(Indicator Indicator, TargetCell Own, IReadOnly
 internal sealed record TargetSheet(UnitRef Unit, int Year, DateOnly On, IReadOnlyList<UnitRef> Children, IReadOnlyList<TargetLine> Lines, int Drafts);
 
 /// <summary>The coordinator's view of a unit's targets for a year against its children's.</summary>
-internal sealed class TargetBoard(BaoPhuDbContext db, IUnitDirectory units)
+internal sealed class TargetBoard(BaoPhuDbContext db, IUnitDirectory units, UnitScope scope)
 {
     public async Task<TargetSheet?> SheetAsync(string unitCode, int year, DateOnly on, CancellationToken cancellationToken)
     {
-        if (await units.FindAsync(unitCode, on, cancellationToken) is not { } unit)
+        if (await units.FindAsync(unitCode, on, cancellationToken) is not { } unit || !scope.Contains(unit.Id))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Tabular;
 using BaoPhu.Targets.Contracts;
 using BaoPhu.Units.Contracts;
@@ -13,7 +14,7 @@ internal readonly record struct CoverageRow(int Row, Guid UnitId, string Indicat
 /// A unit code is read against the units in force at the end of the row's period, since codes were
 /// reused after 1/7/2025.
 /// </summary>
-internal sealed class CoverageFeedReader(IUnitDirectory units, IndicatorCatalog catalog)
+internal sealed class CoverageFeedReader(IUnitDirectory units, IndicatorCatalog catalog, UnitScope scope)
 {
     public const string TargetsFeed = "targets";
     public const string ActualsFeed = "coverage-actuals";
@@ -35,6 +36,12 @@ internal sealed class CoverageFeedReader(IUnitDirectory units, IndicatorCatalog 
         while (reader.Read() && problems.Count < MaxProblems)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (reader.RowProblem is { } shape)
+            {
+                problems.Add(shape);
+                continue;
+            }
+
             var ok = true;
             int year = 0, month = 0;
             if (isTargets ? !TabularValues.TryYear(reader[periodColumn], out year) : !TryPeriod(reader[periodColumn], out year, out month))
@@ -78,6 +85,11 @@ internal sealed class CoverageFeedReader(IUnitDirectory units, IndicatorCatalog 
                 {
                     problems.Add(reader.Problem("unit_code",
                         $"Không có đơn vị mang mã này vào ngày {on:dd/MM/yyyy} / No unit has this code on {on:yyyy-MM-dd}"));
+                    ok = false;
+                }
+                else if (!scope.Contains(unit.Id))
+                {
+                    problems.Add(reader.Problem("unit_code", "Đơn vị này ngoài phạm vi của bạn / This unit is outside your scope"));
                     ok = false;
                 }
             }

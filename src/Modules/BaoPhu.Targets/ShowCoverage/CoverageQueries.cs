@@ -14,7 +14,7 @@ namespace BaoPhu.Targets.ShowCoverage;
 /// and progress are computed here from unrounded counts, never stored.
 /// </summary>
 internal sealed class CoverageQueries(
-    BaoPhuDbContext db, IUnitDirectory units, IUnitLineage lineage, IOptions<CoverageSettings> settings, TimeProvider clock) : ICoverageReader
+    BaoPhuDbContext db, IUnitDirectory units, IUnitLineage lineage, IOptions<CoverageSettings> settings, TimeProvider clock, UnitScope scope) : ICoverageReader
 {
     private static readonly IndicatorCatalog Catalog = IndicatorCatalog.Standard;
 
@@ -28,7 +28,7 @@ internal sealed class CoverageQueries(
     public async Task<CoverageView?> ViewAsync(string unitCode, int year, DateOnly? on, string? rankBy, CancellationToken cancellationToken)
     {
         var date = on ?? DefaultDate(year);
-        if (await units.FindAsync(unitCode, date, cancellationToken) is not { } unit)
+        if (await units.FindAsync(unitCode, date, cancellationToken) is not { } unit || !scope.Contains(unit.Id))
         {
             return null;
         }
@@ -63,7 +63,7 @@ internal sealed class CoverageQueries(
         string unitCode, int year, DateOnly? on, ValueBasis basis, IReadOnlyCollection<string> indicators, CancellationToken cancellationToken)
     {
         var date = on ?? DefaultDate(year);
-        if (await units.FindAsync(unitCode, date, cancellationToken) is not { } unit)
+        if (await units.FindAsync(unitCode, date, cancellationToken) is not { } unit || !scope.Contains(unit.Id))
         {
             return null;
         }
@@ -81,7 +81,7 @@ internal sealed class CoverageQueries(
 
     private async Task<List<RollupValue>> RowsAsync(DateOnly basis, IReadOnlyList<Guid> unitIds, int[]? years, CancellationToken cancellationToken)
     {
-        // Scope is applied where a page picks its unit; a parent's totals need rows the user may not list.
+        // Scope is checked on the unit asked for; its totals need every row below it, whatever their versions.
         var query = db.Set<RollupValue>().IgnoreQueryFilters().AsNoTracking().Where(r => r.Basis == basis && unitIds.Contains(r.UnitId));
         if (years is not null)
         {
