@@ -9,6 +9,20 @@ public static class DemoUnitGenerator
     /// <summary>Generates the demo files; throws <see cref="ArgumentException"/> for invalid options.</summary>
     public static DemoUnitFiles Generate(DemoUnitOptions options)
     {
+        var province = Build(options);
+        var files = new DemoUnitFiles(
+            DemoUnitWriter.UnitList(province, options.Seed),
+            DemoUnitWriter.Merges(province, options.Seed),
+            DemoUnitWriter.Provinces(province));
+
+        // Reading our own output back catches a generator bug here rather than as a puzzling import error.
+        DemoUnitValidator.EnsureValid(files, options);
+        return files;
+    }
+
+    /// <summary>The province the files describe; the coverage generator needs the same units and links.</summary>
+    internal static DemoProvince Build(DemoUnitOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
 
@@ -18,15 +32,6 @@ public static class DemoUnitGenerator
         var codes = new CommuneCodes(options.ProvinceCode);
         var districts = OldUnitBuilder.Build(options, random, names, codes);
         var newCommunes = MergerPlanner.Plan(districts, random, names, codes);
-        var province = new DemoProvince(options.ProvinceCode, districts, newCommunes);
-
-        var files = new DemoUnitFiles(
-            DemoUnitWriter.UnitList(province, options.Seed),
-            DemoUnitWriter.Merges(province, options.Seed),
-            DemoUnitWriter.Provinces(province));
-
-        // Reading our own output back catches a generator bug here rather than as a puzzling import error.
-        DemoUnitValidator.EnsureValid(files, options);
-        return files;
+        return new DemoProvince(options.ProvinceCode, districts, newCommunes);
     }
 }
