@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using BaoPhu.Database;
 using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Tabular;
+using BaoPhu.Targets.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +29,10 @@ public static class CliApp
             MigrateCommand.Create(context),
             UnitsCommands.Create(context),
             UsersCommands.Create(context),
+            CoverageCommands.Targets(context),
+            CoverageCommands.Actuals(context),
+            CoverageCommands.Coverage(context),
+            ReportCommands.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -80,11 +87,45 @@ internal sealed class CliContext(IConfiguration configuration, TextWriter output
                 return await work(scope.ServiceProvider, cancellationToken);
             }
         }
-        catch (Exception e) when (e is CliException or Units.Contracts.UnitImportException or InvalidOperationException or ArgumentException)
+        catch (TabularFileException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await Error.WriteLineAsync(Describe(problem));
+            }
+
+            await Error.WriteLineAsync("Tệp không được nhập, dữ liệu không thay đổi / the file was not imported; nothing was changed.");
+            return 1;
+        }
+        catch (Exception e) when (e is CliException or Units.Contracts.UnitImportException or TargetException or InvalidOperationException or ArgumentException)
         {
             await Error.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// <c>targets.csv:5: column value, value "-5": message</c>: the FILE:LINE form editors and CI logs
+    /// turn into a link to the place, one problem a line.
+    /// </summary>
+    internal static string Describe(TabularProblem problem)
+    {
+        const int shownValueLength = 80;
+        var where = problem.Row is { } row ? string.Create(CultureInfo.InvariantCulture, $"{problem.File}:{row}") : problem.File;
+        var parts = new List<string>(2);
+        if (problem.Column is not null)
+        {
+            parts.Add($"column {problem.Column}");
+        }
+
+        if (problem.Value is not null)
+        {
+            // A value with a line break would split the problem over lines a script reads one by one.
+            var value = problem.Value.ReplaceLineEndings(" ");
+            parts.Add($"value \"{(value.Length > shownValueLength ? string.Concat(value.AsSpan(0, shownValueLength), "…") : value)}\"");
+        }
+
+        return parts.Count > 0 ? $"{where}: {string.Join(", ", parts)}: {problem.Message}" : $"{where}: {problem.Message}";
     }
 }
 
