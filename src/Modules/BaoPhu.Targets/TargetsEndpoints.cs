@@ -1,12 +1,17 @@
+using System.Globalization;
+using System.Security.Claims;
 using BaoPhu.Platform.Excel;
+using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Tabular;
 using BaoPhu.Targets.AssignTargets;
 using BaoPhu.Targets.Contracts;
 using BaoPhu.Targets.Domain;
 using BaoPhu.Targets.ShowCoverage;
+using BaoPhu.Units.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using static BaoPhu.Platform.Text.Localized;
 
@@ -21,13 +26,13 @@ internal static class TargetsEndpoints
             .WithTags("Coverage").WithSummary("The indicator catalogue: codes, kinds, numerators and denominators, names.");
 
         var coverage = endpoints.MapGroup("/api/coverage").WithTags("Coverage");
-        coverage.MapGet("/{code}", async (CoverageQueries queries, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct) =>
-                await queries.ViewAsync(code, year, on, rankBy, ct) is { } view ? Results.Ok(CoverageApi.From(view)) : Results.NotFound())
+        coverage.MapGet("/{code}", async (CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct) =>
+                await queries.ViewAsync(code, year, on, rankBy, ct) is { } view && scope.Contains(view.Unit.Id) ? Results.Ok(CoverageApi.From(view)) : Results.NotFound())
             .WithSummary("A unit's indicators for a year: target, actual, rate, completion, status, milestones, and its children ranked.");
 
         var targets = endpoints.MapGroup("/api/targets").WithTags("Targets");
-        targets.MapGet("/{code}", async (TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct) =>
-                await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is { } sheet ? Results.Ok(sheet) : Results.NotFound())
+        targets.MapGet("/{code}", async (TargetBoard board, CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct) =>
+                await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is { } sheet && scope.Contains(sheet.Unit.Id) ? Results.Ok(sheet) : Results.NotFound())
             .WithSummary("A unit's targets for a year with every version, its children's targets, their sum and the difference.");
         targets.MapPost("/{code}", SetAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.LocalGovernment))
@@ -50,31 +55,47 @@ internal static class TargetsEndpoints
         endpoints.MapGet("/coverage/{code}/children.xlsx", ExportChildrenAsync).ExcludeFromDescription();
         endpoints.MapGet("/coverage/{code}/indicators.xlsx", ExportCardsAsync).ExcludeFromDescription();
         endpoints.MapGet("/targets/{code}/export.xlsx", ExportTargetsAsync).ExcludeFromDescription();
+        endpoints.MapGet("/targets/{code}/history.xlsx", ExportHistoryAsync).ExcludeFromDescription();
+
+        // The targets page's forms: antiforgery-checked posts that redirect back with a notice or the refusal.
+        endpoints.MapPost("/targets/{code}/set", SetFromFormAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.LocalGovernment))
+            .ExcludeFromDescription();
+        endpoints.MapPost("/targets/{code}/assign", AssignFromFormAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .ExcludeFromDescription();
+        endpoints.MapPost("/targets/{code}/approve", ApproveFromFormAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .ExcludeFromDescription();
     }
+
+    /// <summary>Form fields of the targets page: the unit's own value per indicator, a child's value for the chosen indicator.</summary>
+    internal const string OwnPrefix = "v.";
+    internal const string ChildPrefix = "c.";
+    internal const string ApprovalPrefix = "a.";
 
     public sealed record SetTargetsRequest(int Year, IReadOnlyDictionary<string, decimal> Values);
 
     public sealed record ApproveRequest(int Year, string Number, DateOnly Date, string Body, string? Note);
 
     private static async Task<IResult> SetAsync(
-        string code, SetTargetsRequest request, CoverageQueries queries, TargetWorkflow workflow, BaoPhu.Units.Contracts.IUnitDirectory directory,
+        string code, SetTargetsRequest request, CoverageQueries queries, TargetWorkflow workflow, IUnitDirectory directory, UnitScope scope,
         HttpContext http, CancellationToken ct)
     {
-        if (await directory.FindAsync(code, queries.DefaultDate(request.Year), ct) is not { } unit)
+        if (await InScopeAsync(directory, scope, code, queries.DefaultDate(request.Year), ct) is not { } unit)
         {
             return Results.NotFound();
         }
 
-        // A local government entering its own numbers proposes them; a coordinator assigns.
-        var origin = http.User.IsInRole(Roles.LocalGovernment) && !http.User.IsInRole(Roles.Coordinator) ? TargetOrigin.Proposed : TargetOrigin.Assigned;
+        var origin = OriginFor(http.User, unit);
         return await RefusedAsBadRequest(async () =>
             Results.Ok(new { changed = await workflow.SetAsync(unit.Id, request.Year, request.Values.Select(v => (v.Key, v.Value)).ToList(), origin, ct) }));
     }
 
     private static async Task<IResult> ApproveAsync(
-        string code, ApproveRequest request, CoverageQueries queries, TargetWorkflow workflow, BaoPhu.Units.Contracts.IUnitDirectory directory, CancellationToken ct)
+        string code, ApproveRequest request, CoverageQueries queries, TargetWorkflow workflow, IUnitDirectory directory, UnitScope scope, CancellationToken ct)
     {
-        if (await directory.FindAsync(code, queries.DefaultDate(request.Year), ct) is not { } unit)
+        if (await InScopeAsync(directory, scope, code, queries.DefaultDate(request.Year), ct) is not { } unit)
         {
             return Results.NotFound();
         }
@@ -128,9 +149,10 @@ internal static class TargetsEndpoints
         }
     }
 
-    private static async Task<IResult> ExportChildrenAsync(CoverageQueries queries, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct)
+    private static async Task<IResult> ExportChildrenAsync(
+        CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct)
     {
-        if (await queries.ViewAsync(code, year, on, rankBy, ct) is not { } view)
+        if (await queries.ViewAsync(code, year, on, rankBy, ct) is not { } view || !scope.Contains(view.Unit.Id))
         {
             return Results.NotFound();
         }
@@ -155,9 +177,9 @@ internal static class TargetsEndpoints
         return ExcelExport.File($"bao-phu-{code}-{year}-don-vi-truc-thuoc.xlsx", T("Đơn vị trực thuộc", "Subunits"), columns, view.Children);
     }
 
-    private static async Task<IResult> ExportCardsAsync(CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
+    private static async Task<IResult> ExportCardsAsync(CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct)
     {
-        if (await queries.ViewAsync(code, year, on, null, ct) is not { } view)
+        if (await queries.ViewAsync(code, year, on, null, ct) is not { } view || !scope.Contains(view.Unit.Id))
         {
             return Results.NotFound();
         }
@@ -175,9 +197,10 @@ internal static class TargetsEndpoints
         return ExcelExport.File($"bao-phu-{code}-{year}.xlsx", T("Chỉ tiêu", "Indicators"), columns, view.Cards);
     }
 
-    private static async Task<IResult> ExportTargetsAsync(TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
+    private static async Task<IResult> ExportTargetsAsync(
+        TargetBoard board, CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct)
     {
-        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet)
+        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet || !scope.Contains(sheet.Unit.Id))
         {
             return Results.NotFound();
         }
@@ -193,5 +216,154 @@ internal static class TargetsEndpoints
         };
         columns.AddRange(sheet.Children.Select(child => new ExcelColumn<TargetLine>(child.Name, l => l.Children[child.Id].Value)));
         return ExcelExport.File($"chi-tieu-{code}-{year}.xlsx", T("Chỉ tiêu", "Targets"), columns, sheet.Lines.Where(l => l.Own.Value is not null || l.ChildrenSum is not null));
+    }
+
+    private static async Task<IResult> ExportHistoryAsync(
+        TargetBoard board, CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct)
+    {
+        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet || !scope.Contains(sheet.Unit.Id))
+        {
+            return Results.NotFound();
+        }
+
+        var rows = sheet.Lines.SelectMany(l => l.Own.History.Select(v => (Line: l, Version: v))).ToList();
+        var columns = new List<ExcelColumn<(TargetLine Line, TargetVersionRow Version)>>
+        {
+            new(T("Mã chỉ tiêu", "Indicator code"), r => r.Line.Indicator.Code),
+            new(T("Chỉ tiêu", "Indicator"), r => r.Line.Indicator.Name(IsEnglish)),
+            new(T("Phiên bản", "Version"), r => r.Version.Version),
+            new(T("Giá trị", "Value"), r => r.Version.Value),
+            new(T("Trạng thái", "State"), r => CoverageText.State(r.Version.State)),
+            new(T("Nguồn", "Origin"), r => CoverageText.Origin(r.Version.Origin)),
+            new(T("Người nhập", "Set by"), r => r.Version.SetBy),
+            new(T("Thời điểm (giờ Việt Nam)", "Time (Vietnam)"), r => TargetInput.VietnamTime(r.Version.SetAt)),
+            new(T("Số quyết định", "Decision number"), r => r.Version.DecisionNumber),
+            new(T("Ngày quyết định", "Decision date"), r => Date(r.Version.DecisionDate)),
+            new(T("Cơ quan quyết định", "Decided by"), r => r.Version.DecisionBody),
+        };
+        return ExcelExport.File($"lich-su-chi-tieu-{code}-{year}.xlsx", T("Lịch sử", "History"), columns, rows);
+    }
+
+    private static async Task<IResult> SetFromFormAsync(
+        string code, [FromForm] int year, HttpRequest request, CoverageQueries queries, TargetWorkflow workflow, IUnitDirectory directory, UnitScope scope,
+        CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        if (await InScopeAsync(directory, scope, code, queries.DefaultDate(year), ct) is not { } unit)
+        {
+            return Results.NotFound();
+        }
+
+        var typed = Typed(form, OwnPrefix);
+        try
+        {
+            var values = typed.Select(t => (t.Key[OwnPrefix.Length..], Value: TargetInput.ParseValue(t.Key[OwnPrefix.Length..], t.Value))).ToList();
+            if (values.Count == 0)
+            {
+                throw new TargetException("Chưa nhập giá trị nào / No value was entered");
+            }
+
+            var changed = await workflow.SetAsync(unit.Id, year, values, OriginFor(request.HttpContext.User, unit), ct);
+            return Back(code, year, form, $"notice=set&count={changed}");
+        }
+        catch (TargetException e)
+        {
+            return Back(code, year, form, ErrorQuery(e.Message, typed));
+        }
+    }
+
+    private static async Task<IResult> AssignFromFormAsync(
+        string code, [FromForm] int year, [FromForm] string indicator, HttpRequest request,
+        CoverageQueries queries, TargetWorkflow workflow, IUnitDirectory directory, UnitScope scope, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var on = queries.DefaultDate(year);
+        if (await InScopeAsync(directory, scope, code, on, ct) is not { } unit)
+        {
+            return Results.NotFound();
+        }
+
+        var typed = Typed(form, ChildPrefix);
+        try
+        {
+            var children = (await directory.ChildrenAsync(unit.Id, on, ct)).ToDictionary(c => c.Code);
+            var values = typed.Select(t =>
+                {
+                    var child = children.GetValueOrDefault(t.Key[ChildPrefix.Length..])
+                        ?? throw new TargetException($"Không có đơn vị trực thuộc mã {t.Key[ChildPrefix.Length..]} / No subunit {t.Key[ChildPrefix.Length..]}");
+                    return (child.Id, indicator, TargetInput.ParseValue(indicator, t.Value));
+                })
+                .ToList();
+            if (values.Count == 0)
+            {
+                throw new TargetException("Chưa nhập giá trị nào / No value was entered");
+            }
+
+            var changed = await workflow.SetAsync(year, values, TargetOrigin.Assigned, ct);
+            return Back(code, year, form, $"notice=assigned&count={changed}");
+        }
+        catch (TargetException e)
+        {
+            return Back(code, year, form, ErrorQuery(e.Message, typed));
+        }
+    }
+
+    private static async Task<IResult> ApproveFromFormAsync(
+        string code, [FromForm] int year, HttpRequest request, CoverageQueries queries, TargetWorkflow workflow, IUnitDirectory directory, UnitScope scope,
+        CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        if (await InScopeAsync(directory, scope, code, queries.DefaultDate(year), ct) is not { } unit)
+        {
+            return Results.NotFound();
+        }
+
+        var typed = Typed(form, ApprovalPrefix);
+        string Field(string name) => form[ApprovalPrefix + name].ToString().Trim();
+        try
+        {
+            if (!DateOnly.TryParseExact(Field("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new TargetException("Ngày quyết định không hợp lệ / The decision date is not valid");
+            }
+
+            var note = Field("note");
+            var approved = await workflow.ApproveAsync(
+                unit.Id, year, new TargetDecision(Field("number"), date, Field("body"), note.Length == 0 ? null : note), ct);
+            return Back(code, year, form, $"notice=approved&count={approved}");
+        }
+        catch (TargetException e)
+        {
+            return Back(code, year, form, ErrorQuery(e.Message, typed));
+        }
+    }
+
+    /// <summary>The unit with this code on the date, when the user's scope covers it; otherwise it is as if there were none.</summary>
+    private static async Task<UnitRef?> InScopeAsync(IUnitDirectory directory, UnitScope scope, string code, DateOnly on, CancellationToken ct) =>
+        await directory.FindAsync(code, on, ct) is { } unit && scope.Contains(unit.Id) ? unit : null;
+
+    /// <summary>A local government entering its own unit's numbers proposes them; anyone above assigns.</summary>
+    private static TargetOrigin OriginFor(ClaimsPrincipal user, UnitRef unit) =>
+        user.IsInRole(Roles.LocalGovernment) && !user.IsInRole(Roles.Coordinator) && !user.IsInRole(Roles.Administrator)
+        && PageUnits.ScopeUnitId(user) == unit.Id
+            ? TargetOrigin.Proposed
+            : TargetOrigin.Assigned;
+
+    private static List<KeyValuePair<string, string>> Typed(IFormCollection form, string prefix) =>
+        form.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(f.Value.ToString()))
+            .Select(f => KeyValuePair.Create(f.Key, f.Value.ToString().Trim()))
+            .ToList();
+
+    /// <summary>The refusal and what was typed go back in the address, so the page shows both and nothing has to be typed again.</summary>
+    private static string ErrorQuery(string message, IEnumerable<KeyValuePair<string, string>> typed) =>
+        "error=" + Uri.EscapeDataString(message) + string.Concat(typed.Select(t => $"&{Uri.EscapeDataString(t.Key)}={Uri.EscapeDataString(t.Value)}"));
+
+    private static IResult Back(string code, int year, IFormCollection form, string query)
+    {
+        var indicator = form["indicator"].ToString();
+        return Results.LocalRedirect(
+            $"/targets?unit={Uri.EscapeDataString(code)}&year={year}" +
+            (indicator.Length > 0 ? "&indicator=" + Uri.EscapeDataString(indicator) : "") +
+            "&" + query);
     }
 }

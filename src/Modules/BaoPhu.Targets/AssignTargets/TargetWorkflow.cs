@@ -13,16 +13,21 @@ namespace BaoPhu.Targets.AssignTargets;
 /// transaction, so dashboards show the targets in force at once.
 /// </summary>
 internal sealed class TargetWorkflow(
-    BaoPhuDbContext db, IActor actor, TimeProvider clock, IUnitDirectory units, RollupRefresher rollup, AuditLog audit) : ITargetWorkflow
+    BaoPhuDbContext db, IActor actor, TimeProvider clock, IUnitDirectory units, RollupRefresher rollup, AuditLog audit, UnitScope scope) : ITargetWorkflow
 {
     public Task SetAsync(Guid unitId, int year, string indicator, decimal value, CancellationToken cancellationToken) =>
         SetAsync(unitId, year, [(indicator, value)], TargetOrigin.Assigned, cancellationToken);
 
     /// <summary>Sets several indicators of one unit and year at once (a form's row of inputs).</summary>
+    public Task<int> SetAsync(
+        Guid unitId, int year, IReadOnlyList<(string Indicator, decimal Value)> values, TargetOrigin origin, CancellationToken cancellationToken) =>
+        SetAsync(year, values.Select(v => (unitId, v.Indicator, v.Value)).ToList(), origin, cancellationToken);
+
+    /// <summary>Sets targets of several units for one year in one transaction, e.g. an indicator split among the children.</summary>
     public async Task<int> SetAsync(
-        Guid unitId, int year, IReadOnlyList<(string Indicator, decimal Value)> values, TargetOrigin origin, CancellationToken cancellationToken)
+        int year, IReadOnlyList<(Guid UnitId, string Indicator, decimal Value)> values, TargetOrigin origin, CancellationToken cancellationToken)
     {
-        foreach (var (code, value) in values)
+        foreach (var (_, code, value) in values)
         {
             if (IndicatorCatalog.Standard.Find(code) is not { } indicator)
             {
@@ -35,22 +40,25 @@ internal sealed class TargetWorkflow(
             }
         }
 
-        if ((await units.GetAsync([unitId], cancellationToken)).Count == 0)
+        var unitIds = values.Select(v => v.UnitId).Distinct().ToList();
+        if ((await units.GetAsync(unitIds, cancellationToken)).Count != unitIds.Count)
         {
             throw new TargetException("Không có đơn vị này / No such unit");
         }
 
-        var codes = values.Select(v => v.Indicator).ToList();
+        unitIds.ForEach(EnsureInScope);
+
+        var codes = values.Select(v => v.Indicator).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = (await db.Set<TargetVersion>()
-                .Where(t => t.UnitId == unitId && t.Year == year && codes.Contains(t.Indicator))
+                .Where(t => unitIds.Contains(t.UnitId) && t.Year == year && codes.Contains(t.Indicator))
                 .ToListAsync(cancellationToken))
-            .ToLookup(t => t.Indicator);
+            .ToLookup(t => (t.UnitId, t.Indicator));
         var at = clock.GetUtcNow().UtcDateTime;
         var changed = 0;
-        foreach (var (code, value) in values)
+        foreach (var (unitId, code, value) in values)
         {
-            var (outcome, added) = TargetBook.Set(existing[code].ToList(), unitId, year, code, value, origin, at, actor.Name);
+            var (outcome, added) = TargetBook.Set(existing[(unitId, code)].ToList(), unitId, year, code, value, origin, at, actor.Name);
             if (added is not null)
             {
                 db.Add(added);
@@ -78,6 +86,7 @@ internal sealed class TargetWorkflow(
 
         var unit = (await units.GetAsync([unitId], cancellationToken)).GetValueOrDefault(unitId)
             ?? throw new TargetException("Không có đơn vị này / No such unit");
+        EnsureInScope(unitId);
         var on = new DateOnly(year, 12, 31);
         var children = await units.ChildrenAsync(unitId, unit.ValidTo is { } to && to <= on ? to.AddDays(-1) : on, cancellationToken);
         var covered = children.Select(c => c.Id).Append(unitId).ToList();
@@ -101,5 +110,13 @@ internal sealed class TargetWorkflow(
             new { unit = unit.Code, year, decision.Number, decision.Body, targets = approved }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return approved;
+    }
+
+    private void EnsureInScope(Guid unitId)
+    {
+        if (!scope.Contains(unitId))
+        {
+            throw new TargetException("Đơn vị này ngoài phạm vi của bạn / This unit is outside your scope");
+        }
     }
 }
