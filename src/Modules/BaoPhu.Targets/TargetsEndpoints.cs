@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using BaoPhu.Platform.Excel;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
@@ -66,6 +67,9 @@ internal static class TargetsEndpoints
             .ExcludeFromDescription();
         endpoints.MapPost("/targets/{code}/approve", ApproveFromFormAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .ExcludeFromDescription();
+        endpoints.MapPost("/coverage/import/problems.xlsx", ExportProblems)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.InsuranceAgency, Roles.DataSharingAgency))
             .ExcludeFromDescription();
     }
 
@@ -336,6 +340,24 @@ internal static class TargetsEndpoints
         {
             return Back(code, year, form, ErrorQuery(e.Message, typed));
         }
+    }
+
+    /// <summary>
+    /// The problems of a refused upload as the import page listed them: nothing is stored of a refused
+    /// file, so the page sends its list back to be written out.
+    /// </summary>
+    private static IResult ExportProblems([FromForm] string problems)
+    {
+        var rows = JsonSerializer.Deserialize<List<TabularProblem>>(problems) ?? [];
+        var columns = new List<ExcelColumn<TabularProblem>>
+        {
+            new(T("Tệp", "File"), p => p.File),
+            new(T("Dòng", "Row"), p => p.Row),
+            new(T("Cột", "Column"), p => p.Column),
+            new(T("Giá trị", "Value"), p => p.Value),
+            new(T("Vấn đề", "Problem"), p => p.Message),
+        };
+        return ExcelExport.File("van-de-tep-nhap.xlsx", T("Vấn đề", "Problems"), columns, rows);
     }
 
     /// <summary>The unit with this code on the date, when the user's scope covers it; otherwise it is as if there were none.</summary>
