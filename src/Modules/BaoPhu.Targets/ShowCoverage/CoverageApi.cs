@@ -23,12 +23,15 @@ internal static class CoverageApi
         var percent = value.Indicator.IsPercent;
         return new IndicatorResult(
             value.Indicator.Code,
-            percent ? CoverageText.Round(value.Target, 1) : value.Target,
-            percent ? CoverageText.Round(value.Actual, 1) : value.Actual,
+            percent ? CoverageText.Round(value.Target, 1) : Plain(value.Target),
+            percent ? CoverageText.Round(value.Actual, 1) : Plain(value.Actual),
             CoverageText.Round(value.Rate, 1),
             CoverageText.Round(value.Progress.Completion, 1),
             value.Progress.Status,
             value.Actual is null ? null : value.AsOfMonth,
             percent ? CoverageText.Round(value.Progress.Expected, 1) : CoverageText.Round(value.Progress.Expected, 0));
     }
+
+    /// <summary>Drops the storage scale (15890.000000 from numeric(20,6)) so a whole count prints as 15890.</summary>
+    private static decimal? Plain(decimal? value) => value / 1.000000000000000000000000000000000m;
 }
