@@ -108,6 +108,23 @@ public abstract class Seed001Tests<TFixture>(TFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Show_OnOldUnits_ReattributesActualsOfNewCommunesBackward()
+    {
+        // Giảng Võ (00025) after the merger, seen on the units of before it: its predecessors share it.
+        await ImportActualsAsync(files.Write("giang-vo.csv", """
+            period,unit_code,indicator,value
+            2025-09,00025,pension.recipients,900
+            """));
+
+        var newView = await ViewAsync("00025", 2025, new DateOnly(2025, 9, 30));
+        var congVi = await ViewAsync("00007", 2025, new DateOnly(2025, 3, 1));
+
+        Assert.Equal(900m, newView!.Cards.Single(c => c.Value.Indicator.Code == "pension.recipients").Value.Actual);
+        var share = congVi!.Cards.Single(c => c.Value.Indicator.Code == "pension.recipients").Value.Actual;
+        Assert.InRange(share!.Value, 1m, 899m);
+    }
+
+    [Fact]
     public async Task ImportActuals_WithBadRows_NamesRowAndColumnAndChangesNothing()
     {
         var file = files.Write("bad.csv", """
