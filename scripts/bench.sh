@@ -3,7 +3,8 @@
 #
 #   scripts/bench.sh                          every benchmark on SQLite and PostgreSQL, 5 runs after 1 warm-up
 #   scripts/bench.sh --provider Sqlite        one provider only (Sqlite or Postgres)
-#   scripts/bench.sh --runs N --warmup N      more or fewer runs
+#   scripts/bench.sh --benchmark dashboard    one benchmark only (units-import or dashboard)
+#   scripts/bench.sh --runs N --warmup N      more or fewer runs (dashboard: reads per unit, default 20)
 #
 # Environment:
 #   BAOPHU_SHARED   folder holding data/admin-units (default: ../shared beside the repository)
@@ -22,10 +23,12 @@ source scripts/lib/postgres.sh
 PROJECT=bench/BaoPhu.Bench/BaoPhu.Bench.csproj
 RESULTS=$ROOT/artifacts/bench/results.md
 PROVIDERS=(Sqlite Postgres)
+BENCHMARKS=(units-import dashboard)
 RUN_ARGS=()
 while (($#)); do
     case $1 in
         --provider) [[ $# -ge 2 ]] || die "--provider needs Sqlite or Postgres"; PROVIDERS=("$2"); shift 2 ;;
+        --benchmark) [[ $# -ge 2 ]] || die "--benchmark needs units-import or dashboard"; BENCHMARKS=("$2"); shift 2 ;;
         --runs|--warmup) [[ $# -ge 2 ]] || die "$1 needs a number"; RUN_ARGS+=("$1" "$2"); shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (see scripts/bench.sh --help)" ;;
@@ -68,13 +71,15 @@ fi
 
 mkdir -p "$(dirname "$RESULTS")"
 : >"$RESULTS"
-for provider in "${PROVIDERS[@]}"; do
-    header "Full national unit import: $provider"
-    bench_args=(units-import --provider "$provider" "${RUN_ARGS[@]}")
-    if [[ $provider == Postgres ]]; then
-        bench_args+=(--connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=unused;Include Error Detail=true")
-    fi
-    dotnet run --no-build -c Release --project "$PROJECT" -- "${bench_args[@]}" | tee -a "$RESULTS"
+for benchmark in "${BENCHMARKS[@]}"; do
+    for provider in "${PROVIDERS[@]}"; do
+        header "$benchmark: $provider"
+        bench_args=("$benchmark" --provider "$provider" "${RUN_ARGS[@]}")
+        if [[ $provider == Postgres ]]; then
+            bench_args+=(--connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=unused;Include Error Detail=true")
+        fi
+        dotnet run --no-build -c Release --project "$PROJECT" -- "${bench_args[@]}" | tee -a "$RESULTS"
+    done
 done
 
 header "Done: tables in ${RESULTS#"$ROOT"/}"

@@ -19,16 +19,22 @@ internal static class BenchApp
         try
         {
             var options = BenchOptions.Parse(args);
-            var files = NationalImportFiles.In(options.DataDirectory);
             switch (options.SingleRun)
             {
                 case RunKind.Import:
-                    ChildProcess.WriteResult(output, await ImportRun.MeasureAsync(options, files, cancellation.Token));
+                    ChildProcess.WriteResult(output, await ImportRun.MeasureAsync(options, NationalImportFiles.In(options.DataDirectory), cancellation.Token));
                     return 0;
                 case RunKind.Baseline:
-                    ChildProcess.WriteResult(output, await BaselineRun.MeasureAsync(options, files, cancellation.Token));
+                    ChildProcess.WriteResult(output, await BaselineRun.MeasureAsync(options, NationalImportFiles.In(options.DataDirectory), cancellation.Token));
+                    return 0;
+                case RunKind.Dashboard or RunKind.DashboardBaseline:
+                    ChildProcess.WriteResult(output, await DashboardRun.MeasureAsync(options, options.SingleRun.Value, cancellation.Token));
+                    return 0;
+                case null when options.Benchmark == BenchOptions.Dashboard:
+                    await DashboardBenchmark.RunAsync(options, output, error, cancellation.Token);
                     return 0;
                 default:
+                    NationalImportFiles.In(options.DataDirectory);
                     await UnitsImportBenchmark.RunAsync(options, output, error, cancellation.Token);
                     return 0;
             }

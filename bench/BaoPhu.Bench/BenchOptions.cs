@@ -1,3 +1,4 @@
+using System.Globalization;
 using BaoPhu.Platform.Persistence;
 
 namespace BaoPhu.Bench;
@@ -7,10 +8,13 @@ internal enum RunKind
 {
     Import,
     Baseline,
+    Dashboard,
+    DashboardBaseline,
 }
 
 /// <param name="Connection">PostgreSQL: a connection string with the right to create databases. Unused for SQLite.</param>
 /// <param name="SingleRun">Set in the child processes the bench starts: measure once, print the result, exit.</param>
+/// <param name="Database">Set in the dashboard's child processes: the prepared database they read.</param>
 internal sealed record BenchOptions(
     string Benchmark,
     DatabaseProvider Provider,
@@ -18,29 +22,32 @@ internal sealed record BenchOptions(
     string DataDirectory,
     int Runs,
     int Warmup,
-    RunKind? SingleRun)
+    RunKind? SingleRun,
+    string? Database = null)
 {
     public const string UnitsImport = "units-import";
+    public const string Dashboard = "dashboard";
 
     public const string Usage = """
-        Usage: BaoPhu.Bench units-import --provider Sqlite|Postgres [options]
+        Usage: BaoPhu.Bench units-import|dashboard --provider Sqlite|Postgres [options]
           --connection CS   PostgreSQL only: an admin connection string; every run creates and drops its own database
-          --data DIR        folder of the admin-unit files
+          --data DIR        folder of the admin-unit files (units-import)
                             (default: $BAOPHU_SHARED/data/admin-units, else <repo>/../shared/data/admin-units)
-          --runs N          measured runs (default 5)
-          --warmup N        runs done first and discarded (default 1)
+          --runs N          measured runs (default 5); dashboard: measured reads per unit (default 20)
+          --warmup N        runs, or reads per unit, done first and discarded (default 1)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] != UnitsImport)
+        if (args.Count == 0 || args[0] is not (UnitsImport or Dashboard))
         {
             throw new BenchUsageException(args.Count == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.");
         }
 
         DatabaseProvider? provider = null;
-        string? connection = null, data = null;
-        int runs = 5, warmup = 1;
+        string? connection = null, data = null, database = null;
+        int? runs = null;
+        var warmup = 1;
         RunKind? singleRun = null;
         for (var i = 1; i < args.Count; i += 2)
         {
@@ -53,6 +60,7 @@ internal sealed record BenchOptions(
                 case "--runs": runs = ParseCount(args[i], value, minimum: 1); break;
                 case "--warmup": warmup = ParseCount(args[i], value, minimum: 0); break;
                 case "--single-run": singleRun = ParseEnum<RunKind>(args[i], value); break;
+                case "--database": database = value; break;
                 default: throw new BenchUsageException($"Unknown option '{args[i]}'.");
             }
         }
@@ -67,16 +75,24 @@ internal sealed record BenchOptions(
             throw new BenchUsageException("--connection is required for PostgreSQL.");
         }
 
-        return new BenchOptions(args[0], provider.Value, connection, Path.GetFullPath(data ?? DefaultDataDirectory()), runs, warmup, singleRun);
+        // A read takes milliseconds where an import takes seconds: the dashboard affords more samples.
+        return new BenchOptions(args[0], provider.Value, connection, Path.GetFullPath(data ?? DefaultDataDirectory()),
+            runs ?? (args[0] == Dashboard ? 20 : 5), warmup, singleRun, database);
     }
 
     /// <summary>The arguments that make a child process measure one run of <paramref name="kind"/>.</summary>
     public IReadOnlyList<string> ChildArguments(RunKind kind)
     {
-        List<string> arguments = [Benchmark, "--provider", Provider.ToString(), "--data", DataDirectory, "--single-run", kind.ToString()];
+        List<string> arguments = [Benchmark, "--provider", Provider.ToString(), "--data", DataDirectory, "--single-run", kind.ToString(),
+            "--runs", Runs.ToString(CultureInfo.InvariantCulture), "--warmup", Warmup.ToString(CultureInfo.InvariantCulture)];
         if (Connection is not null)
         {
             arguments.AddRange(["--connection", Connection]);
+        }
+
+        if (Database is not null)
+        {
+            arguments.AddRange(["--database", Database]);
         }
 
         return arguments;
