@@ -27,19 +27,23 @@ internal sealed class ImportCoverageHandler(
             .ToLookup(t => (t.UnitId, t.Year, t.Indicator));
         var at = clock.GetUtcNow().UtcDateTime;
         int imported = 0, replaced = 0;
+        var created = new List<TargetVersion>();
         foreach (var row in rows)
         {
             var versions = existing[(row.UnitId, row.Year, row.Indicator)].ToList();
             var (outcome, added) = TargetBook.Set(versions, row.UnitId, row.Year, row.Indicator, row.Value, TargetOrigin.Imported, at, actor.Name);
             if (added is not null)
             {
-                db.Add(added);
+                created.Add(added);
             }
 
             imported += outcome == TargetBook.Outcome.Unchanged ? 0 : 1;
             replaced += outcome != TargetBook.Outcome.Unchanged && versions.Count > 0 ? 1 : 0;
         }
 
+        // Revised drafts go through the tracker; new versions, most of a first import, in bulk.
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.WriteAsync(db, created, cancellationToken);
         return await FinishAsync(CoverageFeedReader.TargetsFeed, file, rows, imported, replaced, transaction, cancellationToken);
     }
 

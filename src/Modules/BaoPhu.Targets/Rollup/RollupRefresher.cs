@@ -64,18 +64,17 @@ internal sealed class RollupRefresher(BaoPhuDbContext db, IUnitLineage lineage)
             .Where(a => a.Year == year)
             .Select(a => new StoredValue(a.UnitId, a.Indicator, Measure.Actual, a.Year, a.Month, a.Value))
             .ToListAsync(cancellationToken);
-        var targets = await TargetsInForce(db.Set<TargetVersion>().IgnoreQueryFilters().Where(t => t.Year == year))
-            .Select(t => new StoredValue(t.UnitId, t.Indicator, Measure.Target, t.Year, 0, t.Value))
+        var versions = await db.Set<TargetVersion>().IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.Year == year)
+            .Select(t => new { t.UnitId, t.Indicator, t.Version, t.State, t.Value })
             .ToListAsync(cancellationToken);
+        // The version in force is picked here rather than in SQL: a correlated NOT EXISTS over every
+        // version of the year was the slowest part of an import on PostgreSQL.
+        var targets = versions.GroupBy(v => (v.UnitId, v.Indicator))
+            .Select(g => g.FirstOrDefault(v => v.State == TargetState.Approved) ?? g.MaxBy(v => v.Version)!)
+            .Where(v => v.State != TargetState.Superseded)
+            .Select(v => new StoredValue(v.UnitId, v.Indicator, Measure.Target, year, 0, v.Value));
         actuals.AddRange(targets);
         return actuals;
     }
-
-    /// <summary>The version in force of each target: the approved one, else the latest draft while none is approved.</summary>
-    public static IQueryable<TargetVersion> TargetsInForce(IQueryable<TargetVersion> targets) =>
-        targets.AsNoTracking().Where(t =>
-            t.State == TargetState.Approved ||
-            (t.State == TargetState.Draft &&
-             !targets.Any(o => o.UnitId == t.UnitId && o.Year == t.Year && o.Indicator == t.Indicator && o.State == TargetState.Approved) &&
-             !targets.Any(o => o.UnitId == t.UnitId && o.Year == t.Year && o.Indicator == t.Indicator && o.State == TargetState.Draft && o.Version > t.Version)));
 }
