@@ -112,6 +112,8 @@ public abstract class AdminPagesTests<TFixture>(TFixture fixture)
     }
 }
 
-public sealed class SqliteAdminPagesTests(SqliteWebApp fixture) : AdminPagesTests<SqliteWebApp>(fixture), IClassFixture<SqliteWebApp>;
+[Collection(SqliteWebCollection.Name)]
+public sealed class SqliteAdminPagesTests(SqliteWebApp fixture) : AdminPagesTests<SqliteWebApp>(fixture);
 
-public sealed class PostgresAdminPagesTests(PostgresWebApp fixture) : AdminPagesTests<PostgresWebApp>(fixture), IClassFixture<PostgresWebApp>;
+[Collection(PostgresWebCollection.Name)]
+public sealed class PostgresAdminPagesTests(PostgresWebApp fixture) : AdminPagesTests<PostgresWebApp>(fixture);

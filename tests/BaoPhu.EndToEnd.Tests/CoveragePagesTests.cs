@@ -197,6 +197,8 @@ public abstract class CoveragePagesTests<TFixture>(TFixture fixture)
     }
 }
 
-public sealed class SqliteCoveragePagesTests(SqliteWebApp fixture) : CoveragePagesTests<SqliteWebApp>(fixture), IClassFixture<SqliteWebApp>;
+[Collection(SqliteWebCollection.Name)]
+public sealed class SqliteCoveragePagesTests(SqliteWebApp fixture) : CoveragePagesTests<SqliteWebApp>(fixture);
 
-public sealed class PostgresCoveragePagesTests(PostgresWebApp fixture) : CoveragePagesTests<PostgresWebApp>(fixture), IClassFixture<PostgresWebApp>;
+[Collection(PostgresWebCollection.Name)]
+public sealed class PostgresCoveragePagesTests(PostgresWebApp fixture) : CoveragePagesTests<PostgresWebApp>(fixture);

@@ -142,6 +142,8 @@ public abstract class UnitPagesTests<TFixture>(TFixture fixture)
     }
 }
 
-public sealed class SqliteUnitPagesTests(SqliteWebApp fixture) : UnitPagesTests<SqliteWebApp>(fixture), IClassFixture<SqliteWebApp>;
+[Collection(SqliteWebCollection.Name)]
+public sealed class SqliteUnitPagesTests(SqliteWebApp fixture) : UnitPagesTests<SqliteWebApp>(fixture);
 
-public sealed class PostgresUnitPagesTests(PostgresWebApp fixture) : UnitPagesTests<PostgresWebApp>(fixture), IClassFixture<PostgresWebApp>;
+[Collection(PostgresWebCollection.Name)]
+public sealed class PostgresUnitPagesTests(PostgresWebApp fixture) : UnitPagesTests<PostgresWebApp>(fixture);

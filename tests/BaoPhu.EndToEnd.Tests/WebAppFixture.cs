@@ -107,3 +107,19 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteWebApp() : WebAppFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresWebApp() : WebAppFixture(DatabaseProvider.Postgres);
+
+/// <summary>
+/// One web host per provider for every page test: each host imports the whole country first, and
+/// six of them starting at once on two cores made sign-ins time out.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteWebCollection : ICollectionFixture<SqliteWebApp>
+{
+    public const string Name = "web-sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresWebCollection : ICollectionFixture<PostgresWebApp>
+{
+    public const string Name = "web-postgres";
+}
