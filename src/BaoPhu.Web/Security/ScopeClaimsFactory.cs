@@ -9,20 +9,16 @@ namespace BaoPhu.Web.Security;
 internal sealed class ScopeClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
-    public const string UnitClaim = "baophu:unit";
-    public const string AgencyClaim = "baophu:agency";
-    public const string FullNameClaim = "baophu:name";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.UnitId is { } unitId)
         {
-            identity.AddClaim(new Claim(UnitClaim, unitId.ToString()));
+            identity.AddClaim(new Claim(BaoPhuClaims.Unit, unitId.ToString()));
         }
 
-        identity.AddClaim(new Claim(AgencyClaim, user.Agency));
-        identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+        identity.AddClaim(new Claim(BaoPhuClaims.Agency, user.Agency));
+        identity.AddClaim(new Claim(BaoPhuClaims.FullName, user.FullName));
         return identity;
     }
 }

@@ -1,4 +1,5 @@
 using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Security;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BaoPhu.Web.Security;
@@ -11,7 +12,7 @@ internal sealed class ScopeMiddleware(UnitScope scope, IUnitScopeSource source, 
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (Guid.TryParse(context.User.FindFirst(ScopeClaimsFactory.UnitClaim)?.Value, out var unitId))
+        if (Guid.TryParse(context.User.FindFirst(BaoPhuClaims.Unit)?.Value, out var unitId))
         {
             // Units change only by import; a few minutes' cache spares a lineage walk on every request.
             var ids = await cache.GetOrCreateAsync(("scope", unitId), entry =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Security;
 using BaoPhu.Units.Contracts;
 
 namespace BaoPhu.Targets.ShowCoverage;
@@ -19,14 +20,11 @@ internal sealed record PageUnit(UnitRef? Unit, string Code, bool OutOfScope)
 /// </summary>
 internal static class PageUnits
 {
-    /// <summary>The claim the web host puts the user's scope unit in at sign-in.</summary>
-    public const string ScopeClaim = "baophu:unit";
-
     /// <summary>Tried in turn for a whole-country user: the demo province, then the first province by code.</summary>
     private static readonly string[] CountryDefaults = ["99", "01"];
 
     public static Guid? ScopeUnitId(ClaimsPrincipal? user) =>
-        Guid.TryParse(user?.FindFirst(ScopeClaim)?.Value, out var id) ? id : null;
+        Guid.TryParse(user?.FindFirst(BaoPhuClaims.Unit)?.Value, out var id) ? id : null;
 
     public static async Task<PageUnit> ResolveAsync(
         IUnitDirectory units, UnitScope scope, ClaimsPrincipal? user, string? code, DateOnly on, CancellationToken cancellationToken)
