@@ -72,6 +72,10 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
     public async Task<IPage> SignInAsync(string userName, string password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true });
+        // Two cores run both providers' hosts, the other test assemblies and LibreOffice at once; a
+        // slow step there is load, not a fault of the page.
+        context.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/units");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
