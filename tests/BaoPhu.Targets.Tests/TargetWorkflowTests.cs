@@ -192,6 +192,21 @@ public abstract class TargetWorkflowTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task CommuneUser_SettingOwnTarget_RebuildsTotalsThatIncludeOtherCommunes()
+    {
+        await SetAsync(communes[1].Id, 1000);
+
+        await db.InScopeAsync(s =>
+        {
+            s.GetRequiredService<UnitScope>().Restrict([communes[0].Id]);
+            return s.GetRequiredService<TargetWorkflow>().SetAsync(communes[0].Id, 2026, [(Participants, 700m)], TargetOrigin.Proposed, CancellationToken.None);
+        });
+        var view = await db.InScopeAsync(s => s.GetRequiredService<CoverageQueries>().ViewAsync("981", 2026, YearEnd, null, CancellationToken.None));
+
+        Assert.Equal(1700m, view!.Cards.Single(c => c.Value.Indicator.Code == Participants).Value.Target);
+    }
+
+    [Fact]
     public async Task CommuneUser_ElsewhereInTheDistrict_SeesNothingAndChangesNothing()
     {
         var (mine, other) = (communes[0], communes[1]);

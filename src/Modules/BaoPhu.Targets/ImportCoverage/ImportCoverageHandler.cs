@@ -85,7 +85,6 @@ internal sealed class ImportCoverageHandler(
         string feed, string file, IReadOnlyList<CoverageRow> rows, int imported, int replaced,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
         var result = new CoverageImportResult(feed, rows.Count, imported, replaced, rows.Count - imported);
         if (imported > 0)
         {

@@ -16,16 +16,21 @@ internal sealed class RollupRefresher(BaoPhuDbContext db, IUnitLineage lineage)
 {
     public async Task<int> RefreshAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken)
     {
-        var written = 0;
+        var maps = new List<(DateOnly Basis, ILineageMap Map)>();
         foreach (var (basis, mapDate) in await BasesAsync(lineage, cancellationToken))
         {
-            var map = await lineage.MapOntoAsync(mapDate, cancellationToken);
-            foreach (var year in years.Distinct().Order())
+            maps.Add((basis, await lineage.MapOntoAsync(mapDate, cancellationToken)));
+        }
+
+        var written = 0;
+        foreach (var year in years.Distinct().Order())
+        {
+            // One read of the year's stored values serves every unit set.
+            var values = await StoredValuesAsync(year, cancellationToken);
+            await db.Set<RollupValue>().IgnoreQueryFilters().Where(r => r.Year == year).ExecuteDeleteAsync(cancellationToken);
+            foreach (var (basis, map) in maps)
             {
-                var values = await StoredValuesAsync(year, cancellationToken);
-                var rows = RollupBuilder.Build(basis, map, values, IndicatorCatalog.Standard);
-                await db.Set<RollupValue>().Where(r => r.Basis == basis && r.Year == year).ExecuteDeleteAsync(cancellationToken);
-                written += (int)await BulkInsert.WriteAsync(db, rows, cancellationToken);
+                written += (int)await BulkInsert.WriteAsync(db, RollupBuilder.Build(basis, map, values, IndicatorCatalog.Standard), cancellationToken);
             }
         }
 
