@@ -27,13 +27,14 @@ internal static class TargetsEndpoints
             .WithTags("Coverage").WithSummary("The indicator catalogue: codes, kinds, numerators and denominators, names.");
 
         var coverage = endpoints.MapGroup("/api/coverage").WithTags("Coverage");
-        coverage.MapGet("/{code}", async (CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct) =>
-                await queries.ViewAsync(code, year, on, rankBy, ct) is { } view && scope.Contains(view.Unit.Id) ? Results.Ok(CoverageApi.From(view)) : Results.NotFound())
+        // The queries answer null for a unit outside the user's scope, as for an unknown one.
+        coverage.MapGet("/{code}", async (CoverageQueries queries, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct) =>
+                await queries.ViewAsync(code, year, on, rankBy, ct) is { } view ? Results.Ok(CoverageApi.From(view)) : Results.NotFound())
             .WithSummary("A unit's indicators for a year: target, actual, rate, completion, status, milestones, and its children ranked.");
 
         var targets = endpoints.MapGroup("/api/targets").WithTags("Targets");
-        targets.MapGet("/{code}", async (TargetBoard board, CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct) =>
-                await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is { } sheet && scope.Contains(sheet.Unit.Id) ? Results.Ok(sheet) : Results.NotFound())
+        targets.MapGet("/{code}", async (TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct) =>
+                await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is { } sheet ? Results.Ok(sheet) : Results.NotFound())
             .WithSummary("A unit's targets for a year with every version, its children's targets, their sum and the difference.");
         targets.MapPost("/{code}", SetAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.LocalGovernment))
@@ -153,16 +154,15 @@ internal static class TargetsEndpoints
         }
     }
 
-    private static async Task<IResult> ExportChildrenAsync(
-        CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct)
+    private static async Task<IResult> ExportChildrenAsync(CoverageQueries queries, string code, int year, DateOnly? on, string? rankBy, CancellationToken ct)
     {
-        if (await queries.ViewAsync(code, year, on, rankBy, ct) is not { } view || !scope.Contains(view.Unit.Id))
+        if (await queries.ViewAsync(code, year, on, rankBy, ct) is not { } view)
         {
             return Results.NotFound();
         }
 
-        var indicators = view.Children.SelectMany(c => c.Values.Values.Select(v => v.Indicator)).DistinctBy(i => i.Code)
-            .OrderBy(i => IndicatorCatalog.Standard.All.ToList().IndexOf(i)).ToList();
+        var shown = view.Children.SelectMany(c => c.Values.Keys).ToHashSet();
+        var indicators = IndicatorCatalog.Standard.All.Where(i => shown.Contains(i.Code)).ToList();
         var columns = new List<ExcelColumn<ChildRow>>
         {
             new(T("Hạng", "Rank"), r => r.Rank),
@@ -181,9 +181,9 @@ internal static class TargetsEndpoints
         return ExcelExport.File($"bao-phu-{code}-{year}-don-vi-truc-thuoc.xlsx", T("Đơn vị trực thuộc", "Subunits"), columns, view.Children);
     }
 
-    private static async Task<IResult> ExportCardsAsync(CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct)
+    private static async Task<IResult> ExportCardsAsync(CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
     {
-        if (await queries.ViewAsync(code, year, on, null, ct) is not { } view || !scope.Contains(view.Unit.Id))
+        if (await queries.ViewAsync(code, year, on, null, ct) is not { } view)
         {
             return Results.NotFound();
         }
@@ -201,10 +201,9 @@ internal static class TargetsEndpoints
         return ExcelExport.File($"bao-phu-{code}-{year}.xlsx", T("Chỉ tiêu", "Indicators"), columns, view.Cards);
     }
 
-    private static async Task<IResult> ExportTargetsAsync(
-        TargetBoard board, CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct)
+    private static async Task<IResult> ExportTargetsAsync(TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
     {
-        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet || !scope.Contains(sheet.Unit.Id))
+        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet)
         {
             return Results.NotFound();
         }
@@ -222,10 +221,9 @@ internal static class TargetsEndpoints
         return ExcelExport.File($"chi-tieu-{code}-{year}.xlsx", T("Chỉ tiêu", "Targets"), columns, sheet.Lines.Where(l => l.Own.Value is not null || l.ChildrenSum is not null));
     }
 
-    private static async Task<IResult> ExportHistoryAsync(
-        TargetBoard board, CoverageQueries queries, UnitScope scope, string code, int year, DateOnly? on, CancellationToken ct)
+    private static async Task<IResult> ExportHistoryAsync(TargetBoard board, CoverageQueries queries, string code, int year, DateOnly? on, CancellationToken ct)
     {
-        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet || !scope.Contains(sheet.Unit.Id))
+        if (await board.SheetAsync(code, year, on ?? queries.DefaultDate(year), ct) is not { } sheet)
         {
             return Results.NotFound();
         }
@@ -258,22 +256,12 @@ internal static class TargetsEndpoints
             return Results.NotFound();
         }
 
-        var typed = Typed(form, OwnPrefix);
-        try
+        return await FromFormAsync(code, year, form, OwnPrefix, async typed =>
         {
-            var values = typed.Select(t => (t.Key[OwnPrefix.Length..], Value: TargetInput.ParseValue(t.Key[OwnPrefix.Length..], t.Value))).ToList();
-            if (values.Count == 0)
-            {
-                throw new TargetException("Chưa nhập giá trị nào / No value was entered");
-            }
-
+            var values = Entered(typed.Select(t => (t.Key[OwnPrefix.Length..], TargetInput.ParseValue(t.Key[OwnPrefix.Length..], t.Value))));
             var changed = await workflow.SetAsync(unit.Id, year, values, OriginFor(request.HttpContext.User, unit), ct);
-            return Back(code, year, form, $"notice=set&count={changed}");
-        }
-        catch (TargetException e)
-        {
-            return Back(code, year, form, ErrorQuery(e.Message, typed));
-        }
+            return $"notice=set&count={changed}";
+        });
     }
 
     private static async Task<IResult> AssignFromFormAsync(
@@ -287,29 +275,19 @@ internal static class TargetsEndpoints
             return Results.NotFound();
         }
 
-        var typed = Typed(form, ChildPrefix);
-        try
+        return await FromFormAsync(code, year, form, ChildPrefix, async typed =>
         {
             var children = (await directory.ChildrenAsync(unit.Id, on, ct)).ToDictionary(c => c.Code);
-            var values = typed.Select(t =>
-                {
-                    var child = children.GetValueOrDefault(t.Key[ChildPrefix.Length..])
-                        ?? throw new TargetException($"Không có đơn vị trực thuộc mã {t.Key[ChildPrefix.Length..]} / No subunit {t.Key[ChildPrefix.Length..]}");
-                    return (child.Id, indicator, TargetInput.ParseValue(indicator, t.Value));
-                })
-                .ToList();
-            if (values.Count == 0)
+            var values = Entered(typed.Select(t =>
             {
-                throw new TargetException("Chưa nhập giá trị nào / No value was entered");
-            }
-
+                var childCode = t.Key[ChildPrefix.Length..];
+                var child = children.GetValueOrDefault(childCode)
+                    ?? throw new TargetException($"Không có đơn vị trực thuộc mã {childCode} / No subunit {childCode}");
+                return (child.Id, indicator, TargetInput.ParseValue(indicator, t.Value));
+            }));
             var changed = await workflow.SetAsync(year, values, TargetOrigin.Assigned, ct);
-            return Back(code, year, form, $"notice=assigned&count={changed}");
-        }
-        catch (TargetException e)
-        {
-            return Back(code, year, form, ErrorQuery(e.Message, typed));
-        }
+            return $"notice=assigned&count={changed}";
+        });
     }
 
     private static async Task<IResult> ApproveFromFormAsync(
@@ -322,9 +300,8 @@ internal static class TargetsEndpoints
             return Results.NotFound();
         }
 
-        var typed = Typed(form, ApprovalPrefix);
         string Field(string name) => form[ApprovalPrefix + name].ToString().Trim();
-        try
+        return await FromFormAsync(code, year, form, ApprovalPrefix, async _ =>
         {
             if (!DateOnly.TryParseExact(Field("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -334,12 +311,32 @@ internal static class TargetsEndpoints
             var note = Field("note");
             var approved = await workflow.ApproveAsync(
                 unit.Id, year, new TargetDecision(Field("number"), date, Field("body"), note.Length == 0 ? null : note), ct);
-            return Back(code, year, form, $"notice=approved&count={approved}");
+            return $"notice=approved&count={approved}";
+        });
+    }
+
+    /// <summary>
+    /// Runs a form's change and goes back to the targets page with its notice, or with the refusal and
+    /// what was typed, so nothing has to be typed again.
+    /// </summary>
+    private static async Task<IResult> FromFormAsync(
+        string code, int year, IFormCollection form, string prefix, Func<List<KeyValuePair<string, string>>, Task<string>> change)
+    {
+        var typed = Typed(form, prefix);
+        try
+        {
+            return Back(code, year, form, await change(typed));
         }
         catch (TargetException e)
         {
             return Back(code, year, form, ErrorQuery(e.Message, typed));
         }
+    }
+
+    private static List<T> Entered<T>(IEnumerable<T> values)
+    {
+        var list = values.ToList();
+        return list.Count > 0 ? list : throw new TargetException("Chưa nhập giá trị nào / No value was entered");
     }
 
     /// <summary>
