@@ -24,18 +24,13 @@ public sealed class ReportingModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/reports/annex/{code}.xlsx", async (AnnexReport annex, string code, int year, DateOnly? on, CancellationToken ct) =>
-            {
-                // The workbook is written to a temporary file: the zip writer is synchronous, which the response refuses.
-                var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-                if (!await annex.WriteAsync(code, year, on, buffer, ct))
-                {
-                    await buffer.DisposeAsync();
-                    return Results.NotFound();
-                }
-
-                buffer.Position = 0;
-                return Results.File(buffer, ExcelExport.ContentType, AnnexReport.FileName(code, year));
-            })
+                await annex.DataAsync(code, year, on, ct) is { } data
+                    ? ExcelExport.File(AnnexReport.FileName(code, year), buffer =>
+                    {
+                        AnnexWorkbook.Write(buffer, data);
+                        return Task.CompletedTask;
+                    })
+                    : Results.NotFound())
             .WithTags("Reports")
             .WithSummary("The annex (Phụ biểu) of seed 001 for a unit and year as .xlsx: targets of the unit and each child, with rates.");
     }

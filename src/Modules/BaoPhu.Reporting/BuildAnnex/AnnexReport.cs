@@ -15,9 +15,21 @@ public sealed class AnnexReport(ICoverageReader coverage)
     /// <summary>Writes the annex as .xlsx; false when no unit has the code on the date.</summary>
     public async Task<bool> WriteAsync(string unitCode, int year, DateOnly? on, Stream output, CancellationToken cancellationToken)
     {
-        if (await coverage.ValuesAsync(unitCode, year, on, ValueBasis.Target, Indicators, cancellationToken) is not { } values)
+        if (await DataAsync(unitCode, year, on, cancellationToken) is not { } data)
         {
             return false;
+        }
+
+        AnnexWorkbook.Write(output, data);
+        return true;
+    }
+
+    /// <summary>The annex's rows, or null when no unit has the code on the date.</summary>
+    internal async Task<AnnexData?> DataAsync(string unitCode, int year, DateOnly? on, CancellationToken cancellationToken)
+    {
+        if (await coverage.ValuesAsync(unitCode, year, on, ValueBasis.Target, Indicators, cancellationToken) is not { } values)
+        {
+            return null;
         }
 
         static AnnexRow Row(UnitValues unit) => new(
@@ -29,8 +41,7 @@ public sealed class AnnexReport(ICoverageReader coverage)
             unit.Values["ui.required"],
             unit.Values["ui.participants"]);
 
-        AnnexWorkbook.Write(output, new AnnexData(values.Unit.Name, year, values.Children.Select(Row).ToList(), Row(values.Total)));
-        return true;
+        return new AnnexData(values.Unit.Name, year, values.Children.Select(Row).ToList(), Row(values.Total));
     }
 
     public static string FileName(string unitCode, int year) => $"phu-bieu-{unitCode}-{year}.xlsx";
