@@ -12,17 +12,6 @@ namespace BaoPhu.Cli.Tests;
 public abstract class CoverageCliTests<TFixture>(TFixture fixture) : IDisposable
     where TFixture : NationalCliFixture
 {
-    /// <summary>Seed 001: Triệu Sơn's plan for 2020, the numbers of its annex.</summary>
-    private const string Seed001Targets = """
-        year,unit_code,indicator,value
-        2020,397,si.compulsory.required,15890
-        2020,397,si.compulsory.participants,15530
-        2020,397,si.voluntary.eligible,71313
-        2020,397,si.voluntary.participants,1930
-        2020,397,ui.required,14360
-        2020,397,ui.participants,13640
-        """;
-
     private const int AnnexTotalRow = 4;
 
     private readonly TempFolder files = new();
@@ -45,7 +34,7 @@ public abstract class CoverageCliTests<TFixture>(TFixture fixture) : IDisposable
 
     private async Task ImportSeed001Async()
     {
-        var summary = Json(await RunAsync("targets", "import", files.Write("targets-397-2020.csv", Seed001Targets)));
+        var summary = Json(await RunAsync("targets", "import", files.Write("targets-397-2020.csv", Seed001.TrieuSonTargets)));
 
         Assert.Equal(6, summary.GetProperty("rows").GetInt32());
         Assert.Equal(6, summary.GetProperty("imported").GetInt32() + summary.GetProperty("unchanged").GetInt32());
@@ -98,7 +87,7 @@ public abstract class CoverageCliTests<TFixture>(TFixture fixture) : IDisposable
     public async Task TargetsImport_WhenTheSameFileIsImportedAgain_PrintsImportedZero()
     {
         // 2021 is this test's own year, so the first import is the first for these keys.
-        var file = files.Write("targets-397-2021.csv", Seed001Targets.Replace("2020,", "2021,", StringComparison.Ordinal));
+        var file = files.Write("targets-397-2021.csv", Seed001.TrieuSonTargets.Replace("2020,", "2021,", StringComparison.Ordinal));
 
         var first = await RunAsync("targets", "import", file);
         var again = await RunAsync("targets", "import", file);
@@ -136,7 +125,7 @@ public abstract class CoverageCliTests<TFixture>(TFixture fixture) : IDisposable
     public async Task ActualsImport_ThenCoverageShow_GivesTheActualRateAndStatus()
     {
         // 2022 is this test's own year: actuals for 2020 would turn seed 001's planned rates into actual ones.
-        var targets = files.Write("targets-397-2022.csv", Seed001Targets.Replace("2020,", "2022,", StringComparison.Ordinal));
+        var targets = files.Write("targets-397-2022.csv", Seed001.TrieuSonTargets.Replace("2020,", "2022,", StringComparison.Ordinal));
         var actuals = files.Write("actuals-397-2022.csv", """
             period,unit_code,indicator,value
             2022-12,397,si.compulsory.required,15890

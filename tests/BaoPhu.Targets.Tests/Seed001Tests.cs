@@ -21,16 +21,6 @@ public abstract class Seed001Tests<TFixture>(TFixture fixture) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static string TrieuSonTargets => """
-        year,unit_code,indicator,value
-        2020,397,si.compulsory.required,15890
-        2020,397,si.compulsory.participants,15530
-        2020,397,si.voluntary.eligible,71313
-        2020,397,si.voluntary.participants,1930
-        2020,397,ui.required,14360
-        2020,397,ui.participants,13640
-        """;
-
     private Task<CoverageImportResult> ImportTargetsAsync(string file) =>
         Db.InScopeAsync(s => s.GetRequiredService<ICoverageImports>().ImportTargetsAsync(file, TestContext.Current.CancellationToken));
 
@@ -43,8 +33,8 @@ public abstract class Seed001Tests<TFixture>(TFixture fixture) : IDisposable
     [Fact]
     public async Task Show_WithSeed001Targets_GivesTheAnnexRates()
     {
-        var result = await ImportTargetsAsync(files.Write("targets-397.csv", TrieuSonTargets));
-        var again = await ImportTargetsAsync(files.Write("targets-397-again.csv", TrieuSonTargets));
+        var result = await ImportTargetsAsync(files.Write("targets-397.csv", Seed001.TrieuSonTargets));
+        var again = await ImportTargetsAsync(files.Write("targets-397-again.csv", Seed001.TrieuSonTargets));
         var view = await ViewAsync("397", 2020);
 
         Assert.Equal(new CoverageImportResult("targets", 6, 6, 0, 0), result);
