@@ -33,6 +33,8 @@ public static class CliApp
             CoverageCommands.Actuals(context),
             CoverageCommands.Coverage(context),
             ReportCommands.Create(context),
+            FeedCommands.Import(context),
+            FeedCommands.Registry(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

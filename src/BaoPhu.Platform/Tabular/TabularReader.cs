@@ -29,6 +29,7 @@ public sealed class TabularReader : IDisposable
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     private readonly TabularSource source;
+    private readonly Stream stream;
     private readonly Dictionary<string, int> ordinals;
     private readonly int headerRow;
     private readonly int headerWidth;
@@ -41,9 +42,10 @@ public sealed class TabularReader : IDisposable
     private bool rowProblemSeen;
     private bool ended;
 
-    private TabularReader(TabularSource source)
+    private TabularReader(TabularSource source, Stream stream)
     {
         this.source = source;
+        this.stream = stream;
         FileName = source.FileName;
         while (true)
         {
@@ -183,7 +185,7 @@ public sealed class TabularReader : IDisposable
         try
         {
             source = OpenSource(fileName, Path.GetExtension(path), stream, limits);
-            return new TabularReader(source);
+            return new TabularReader(source, stream);
         }
         catch
         {
@@ -199,6 +201,31 @@ public sealed class TabularReader : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// How far through the file the reader is, in bytes of the file on disk (compressed bytes for an
+    /// .xlsx), for progress; the reader buffers ahead, so it leads the current row a little.
+    /// </summary>
+    public (long Done, long Total) Position => (stream.CanSeek ? stream.Position : 0, stream.CanSeek ? stream.Length : 0);
+
+    /// <summary>
+    /// Lets <paramref name="name"/> be read from the column headed <paramref name="header"/>: how a saved
+    /// column mapping turns an agency's own header into the canonical one. False when the file has no
+    /// such header; the canonical name, if the file also has it, then reads the mapped column.
+    /// </summary>
+    public bool MapColumn(string name, string header)
+    {
+        if (!TryOrdinal(header, out var ordinal))
+        {
+            return false;
+        }
+
+        ordinals[Normalize(name)] = ordinal;
+        return true;
+    }
+
+    /// <summary>Whether the header has a column of this name (or one mapped to it).</summary>
+    public bool HasColumn(string name) => TryOrdinal(name, out _);
 
     /// <summary>
     /// Throws a <see cref="TabularFileException"/> listing every one of <paramref name="names"/> the

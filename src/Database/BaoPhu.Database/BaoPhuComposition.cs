@@ -1,8 +1,10 @@
 using BaoPhu.Demo;
+using BaoPhu.Feeds;
 using BaoPhu.Platform.Auditing;
 using BaoPhu.Platform.Modules;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
+using BaoPhu.Registry;
 using BaoPhu.Reporting;
 using BaoPhu.Targets;
 using BaoPhu.Units;
@@ -14,7 +16,7 @@ namespace BaoPhu.Database;
 /// <summary>The modules BaoPhu is made of, composed once for both hosts, the migrations and the tests.</summary>
 public static class BaoPhuComposition
 {
-    public static readonly ModuleCatalog Catalog = new([new UnitsModule(), new TargetsModule(), new ReportingModule(), new DemoModule()]);
+    public static readonly ModuleCatalog Catalog = new([new UnitsModule(), new TargetsModule(), new FeedsModule(), new RegistryModule(), new ReportingModule(), new DemoModule()]);
 
     /// <summary>Database, platform services and every module's services for a host.</summary>
     public static IServiceCollection AddBaoPhu(this IServiceCollection services, IConfiguration configuration)

@@ -22,6 +22,194 @@ namespace BaoPhu.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BaoPhu.Feeds.Domain.ColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("feed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feeds_mapping");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feeds_mapping_name");
+
+                    b.ToTable("feeds_mapping", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Feeds.Domain.FeedIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("encoding");
+
+                    b.Property<DateTime>("EndedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_utc");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("feed");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("mapping");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("problem_count");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("integer")
+                        .HasColumnName("replaced");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_utc");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feeds_intake");
+
+                    b.HasIndex("Feed", "Period", "Outcome")
+                        .HasDatabaseName("ix_feeds_intake_feed_period_outcome");
+
+                    b.ToTable("feeds_intake", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Feeds.Domain.FeedProblem", b =>
+                {
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("column");
+
+                    b.Property<bool>("IsWarning")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_warning");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<int?>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("value");
+
+                    b.HasKey("IntakeId", "Number")
+                        .HasName("pk_feeds_problem");
+
+                    b.ToTable("feeds_problem", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -206,6 +394,375 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_platform_user_unit_id");
 
                     b.ToTable("platform_user", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.BenefitRecipient", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("benefit");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ResidenceCommuneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("residence_commune_id");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_benefit_recipient", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.BusinessRecord", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commune_id");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("founded_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<string>("TaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("Vsic")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("vsic");
+
+                    b.ToTable("registry_business", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.LabourStatistics", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commune_id");
+
+                    b.Property<int>("InMilitaryService")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_military_service");
+
+                    b.Property<int>("PastRetirementAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("past_retirement_age");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.Property<int>("WorkingAbroad")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_abroad");
+
+                    b.Property<int>("WorkingAgeLabourForce")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_age_labour_force");
+
+                    b.Property<int>("WorkingOutOfProvince")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_out_of_province");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ToTable("registry_labour_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.SiContribution", b =>
+                {
+                    b.Property<long>("AmountDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_due");
+
+                    b.Property<long>("AmountPaid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_paid");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_si_contribution", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.SiEmployerRecord", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commune_id");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("SiUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("si_unit_code");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.ToTable("registry_si_employer", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.SiParticipation", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("gender");
+
+                    b.Property<bool>("HasUi")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_ui");
+
+                    b.Property<long>("InsuredWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("insured_wage");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ResidenceCommuneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("residence_commune_id");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("scheme");
+
+                    b.Property<string>("SiNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("si_number");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_si_participation", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.TaxEmployee", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<long>("GrossIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_income");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_tax_employee", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.TaxPayroll", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_count");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<long>("PayrollTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payroll_total");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ToTable("registry_tax_payroll", (string)null);
                 });
 
             modelBuilder.Entity("BaoPhu.Targets.Domain.ActualValue", b =>

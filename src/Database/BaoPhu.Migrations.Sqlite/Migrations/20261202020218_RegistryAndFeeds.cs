@@ -1,0 +1,266 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BaoPhu.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RegistryAndFeeds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "feeds_intake",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    feed = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    mapping = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    replaced_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    replaced = table.Column<int>(type: "INTEGER", nullable: false),
+                    warnings = table.Column<int>(type: "INTEGER", nullable: false),
+                    problem_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    encoding = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    requested_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    started_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_feeds_intake", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "feeds_mapping",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    feed = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    agency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    columns = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    updated_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_feeds_mapping", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "feeds_problem",
+                columns: table => new
+                {
+                    intake_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_warning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    row = table.Column<int>(type: "INTEGER", nullable: true),
+                    column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    value = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_feeds_problem", x => new { x.intake_id, x.number });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_benefit_recipient",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    person_id = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    residence_commune_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    benefit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_business",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    tax_code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    vsic = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    commune_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    founded_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    status_on = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_labour_statistics",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    commune_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    population = table.Column<int>(type: "INTEGER", nullable: false),
+                    working_age_labour_force = table.Column<int>(type: "INTEGER", nullable: false),
+                    working_abroad = table.Column<int>(type: "INTEGER", nullable: false),
+                    working_out_of_province = table.Column<int>(type: "INTEGER", nullable: false),
+                    in_military_service = table.Column<int>(type: "INTEGER", nullable: false),
+                    past_retirement_age = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_si_contribution",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    employer_tax_code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    amount_due = table.Column<long>(type: "INTEGER", nullable: false),
+                    amount_paid = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_si_employer",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    employer_tax_code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    si_unit_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    commune_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    registered_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_si_participation",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    si_number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    person_id = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    full_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    name_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    gender = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    residence_commune_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    scheme = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    employer_tax_code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    insured_wage = table.Column<long>(type: "INTEGER", nullable: false),
+                    has_ui = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_tax_employee",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    employer_tax_code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    person_id = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    full_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    name_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    gross_income = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_tax_payroll",
+                columns: table => new
+                {
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    employer_tax_code = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    employee_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    payroll_total = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_feeds_intake_feed_period_outcome",
+                table: "feeds_intake",
+                columns: new[] { "feed", "period", "outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_feeds_mapping_name",
+                table: "feeds_mapping",
+                column: "name",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "feeds_intake");
+
+            migrationBuilder.DropTable(
+                name: "feeds_mapping");
+
+            migrationBuilder.DropTable(
+                name: "feeds_problem");
+
+            migrationBuilder.DropTable(
+                name: "registry_benefit_recipient");
+
+            migrationBuilder.DropTable(
+                name: "registry_business");
+
+            migrationBuilder.DropTable(
+                name: "registry_labour_statistics");
+
+            migrationBuilder.DropTable(
+                name: "registry_si_contribution");
+
+            migrationBuilder.DropTable(
+                name: "registry_si_employer");
+
+            migrationBuilder.DropTable(
+                name: "registry_si_participation");
+
+            migrationBuilder.DropTable(
+                name: "registry_tax_employee");
+
+            migrationBuilder.DropTable(
+                name: "registry_tax_payroll");
+        }
+    }
+}
