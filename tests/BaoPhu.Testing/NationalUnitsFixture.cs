@@ -9,7 +9,8 @@ namespace BaoPhu.Testing;
 /// A database holding Vietnam's real units before and after 1/7/2025, imported once per test class
 /// because the national import is the slow part.
 /// </summary>
-public abstract class NationalUnitsFixture(DatabaseProvider provider) : IAsyncLifetime
+/// <param name="settings">Configuration the tests of the class need beyond the database.</param>
+public abstract class NationalUnitsFixture(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public static readonly DateOnly ListDate = new(2025, 3, 1);
     public static readonly DateOnly MergerDate = new(2025, 7, 1);
@@ -19,7 +20,7 @@ public abstract class NationalUnitsFixture(DatabaseProvider provider) : IAsyncLi
 
     public async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(provider);
+        Database = await TestDatabase.CreateAsync(provider, settings: settings);
         await ImportAsync(Database);
     }
 

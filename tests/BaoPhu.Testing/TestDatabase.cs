@@ -18,7 +18,8 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? adminConnectionString;
     private readonly string databaseName;
 
-    private TestDatabase(DatabaseProvider provider, string connectionString, string databaseName, string? adminConnectionString)
+    private TestDatabase(
+        DatabaseProvider provider, string connectionString, string databaseName, string? adminConnectionString, IReadOnlyDictionary<string, string?>? settings)
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -30,6 +31,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 ["Database:Provider"] = provider.ToString(),
                 ["ConnectionStrings:BaoPhu"] = connectionString,
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         Services = new ServiceCollection().AddLogging().AddBaoPhu(Configuration).BuildServiceProvider();
     }
@@ -43,7 +45,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
+    /// <param name="settings">Configuration a test needs beyond the database (e.g. a lower limit).</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var name = "baophu_test_" + Guid.NewGuid().ToString("N")[..12];
         TestDatabase database;
@@ -51,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var folder = Path.Combine(Path.GetTempPath(), "baophu-tests");
             Directory.CreateDirectory(folder);
-            database = new TestDatabase(provider, $"Data Source={Path.Combine(folder, name + ".db")}", name, null);
+            database = new TestDatabase(provider, $"Data Source={Path.Combine(folder, name + ".db")}", name, null, settings);
         }
         else
         {
@@ -70,7 +73,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            database = new TestDatabase(provider, builder.ConnectionString, name, admin);
+            database = new TestDatabase(provider, builder.ConnectionString, name, admin, settings);
         }
 
         if (migrate)

@@ -9,9 +9,17 @@ public static class VietnameseText
     /// <summary>NFC, trimmed, inner white space collapsed: the form every stored name takes.</summary>
     public static string Clean(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC).Trim();
+        ArgumentNullException.ThrowIfNull(text);
+
+        // Normalize returns the same instance when the text already is NFC, as almost every value is.
+        var normalized = text.Normalize(NormalizationForm.FormC);
+        if (IsTidy(normalized))
+        {
+            return normalized;
+        }
+
         var builder = new StringBuilder(normalized.Length);
-        var lastWasSpace = false;
+        var lastWasSpace = true;
         foreach (var c in normalized)
         {
             if (char.IsWhiteSpace(c))
@@ -29,6 +37,11 @@ public static class VietnameseText
             lastWasSpace = false;
         }
 
+        if (builder.Length > 0 && builder[^1] == ' ')
+        {
+            builder.Length--;
+        }
+
         return builder.ToString();
     }
 
@@ -38,22 +51,90 @@ public static class VietnameseText
     /// </summary>
     public static string Fold(string text)
     {
-        var decomposed = Clean(text).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var clean = Clean(text);
+        var folded = string.Create(clean.Length, clean, static (span, source) =>
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            for (var i = 0; i < source.Length; i++)
             {
+                var c = source[i];
+                span[i] = c < 0x80 ? (char)(c is >= 'A' and <= 'Z' ? c + 32 : c) : c < FoldMap.Length ? FoldMap[c] : char.ToLowerInvariant(c);
+            }
+        });
+
+        // Combining marks (text that was not NFC before Clean composed what it could) fold to nothing.
+        return folded.Contains(Mark, StringComparison.Ordinal) ? folded.Replace(Mark, "", StringComparison.Ordinal) : folded;
+    }
+
+    /// <summary>The character marking a removed combining mark in <see cref="FoldMap"/>.</summary>
+    private const string Mark = "\uFFFF";
+
+    /// <summary>
+    /// Each character up to the Latin Extended Additional block (all Vietnamese letters) folded once:
+    /// its base letter without marks, lower case; đ/Đ have no decomposition and are mapped by hand.
+    /// </summary>
+    private static readonly char[] FoldMap = BuildFoldMap();
+
+    private static char[] BuildFoldMap()
+    {
+        var map = new char[0x1F00];
+        for (var c = 0; c < map.Length; c++)
+        {
+            var ch = (char)c;
+            if (char.IsSurrogate(ch))
+            {
+                map[c] = ch;
                 continue;
             }
 
-            builder.Append(c switch
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
             {
-                'đ' or 'Đ' => 'd',
-                _ => char.ToLowerInvariant(c),
-            });
+                map[c] = Mark[0];
+                continue;
+            }
+
+            var bases = ch.ToString().Normalize(NormalizationForm.FormD)
+                .Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+                .ToArray();
+            map[c] = ch is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(bases.Length == 1 ? bases[0] : ch);
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return map;
+    }
+
+    private static bool IsTidy(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var lastWasSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (lastWasSpace)
+                {
+                    return false;
+                }
+
+                lastWasSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+            else
+            {
+                lastWasSpace = false;
+            }
+        }
+
+        return true;
     }
 }

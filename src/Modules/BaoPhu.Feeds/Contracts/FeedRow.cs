@@ -219,7 +219,7 @@ public sealed class FeedRow
         }
 
         var unit = units.Find(text, On);
-        if (unit is null || (level is not null && unit.Level != level))
+        if (unit is null || (level is not null && !string.Equals(unit.Level, level, StringComparison.OrdinalIgnoreCase)))
         {
             Problem(column, level == "commune"
                 ? $"Không có xã/phường mã {text} vào ngày {On:dd/MM/yyyy} / No commune has code {text} on {On:dd/MM/yyyy}"

@@ -109,6 +109,12 @@ internal sealed partial class FeedImporter : IFeedImports
         return result;
     }
 
+    private TabularLimits Limits => TabularLimits.Default with
+    {
+        MaxFileBytes = settings.Value.MaxFileBytes,
+        MaxUnpackedBytes = settings.Value.MaxUnpackedBytes,
+    };
+
     public async Task<IReadOnlyList<FeedStats>> StatsAsync(CancellationToken cancellationToken)
     {
         var current = await db.Set<FeedIntake>()
@@ -256,7 +262,7 @@ internal sealed partial class FeedImporter : IFeedImports
             var db = importer.db;
             var settings = importer.settings.Value;
             var intakeId = Guid.CreateVersion7();
-            var limits = TabularLimits.Default with { MaxFileBytes = settings.MaxFileBytes };
+            var limits = importer.Limits;
             var resolver = await importer.units.CodeResolverAsync(cancellationToken);
             var asOf = period is not null && feed.PeriodKind == FeedPeriodKind.Snapshot
                 ? EndOfMonth(period)
@@ -418,7 +424,7 @@ internal sealed partial class FeedImporter : IFeedImports
 
             progress?.Report(new FeedProgress(rows, 0, 0, "duplicates"));
             var first = held.Select(h => h.Key).Distinct().ToDictionary(k => k, _ => int.MaxValue);
-            using (var again = TabularReader.Open(request.File, TabularLimits.Default with { MaxFileBytes = importer.settings.Value.MaxFileBytes }))
+            using (var again = TabularReader.Open(request.File, importer.Limits))
             {
                 PrepareColumns(feed, again);
                 var key = new string?[feed.Key.Count];

@@ -1,3 +1,5 @@
+using BaoPhu.Platform.Tabular;
+
 namespace BaoPhu.Feeds.ImportFeed;
 
 /// <summary>The <c>Feeds</c> configuration section.</summary>
@@ -15,6 +17,9 @@ internal sealed class FeedSettings
 
     /// <summary>The largest file accepted, in bytes (a year of a large province's monthly list fits).</summary>
     public long MaxFileBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>The content an .xlsx may declare once unpacked; checked from its zip directory before anything is unpacked.</summary>
+    public long MaxUnpackedBytes { get; set; } = TabularLimits.Default.MaxUnpackedBytes;
 
     /// <summary>Where uploaded files wait between the dry run and the commit; relative to the data folder.</summary>
     public string UploadFolder { get; set; } = "uploads";
