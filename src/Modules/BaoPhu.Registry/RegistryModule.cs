@@ -1,5 +1,6 @@
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Modules;
+using BaoPhu.Registry.CountActuals;
 using BaoPhu.Registry.Data;
 using BaoPhu.Registry.Feeds;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class RegistryModule : IModule
         services.AddSingleton<FeedDefinition, TaxPayrollFeed>();
         services.AddSingleton<FeedDefinition, LabourStatisticsFeed>();
         services.AddSingleton<FeedDefinition, BenefitRecipientsFeed>();
+        services.AddScoped<IFeedCommitted, RegistryActuals>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => RegistryModel.Configure(modelBuilder);

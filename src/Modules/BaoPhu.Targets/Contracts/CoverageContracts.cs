@@ -8,7 +8,19 @@ public interface ICoverageImports
     Task<CoverageImportResult> ImportTargetsAsync(string file, CancellationToken cancellationToken);
 
     Task<CoverageImportResult> ImportActualsAsync(string file, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets actuals another module counted (the registry, from person-level lists) for the given
+    /// months: each value replaces the stored one for its unit, indicator and month; a value this
+    /// source stored earlier for one of <paramref name="indicators"/> in one of <paramref name="months"/>
+    /// and not given again is removed (the count fell to nothing). Joins the caller's transaction if any.
+    /// </summary>
+    Task<CoverageImportResult> SetActualsAsync(
+        string source, IReadOnlyCollection<string> indicators, IReadOnlyCollection<(int Year, int Month)> months, IReadOnlyList<ActualCount> values, CancellationToken cancellationToken);
 }
+
+/// <summary>A count for a unit and month (0 = the whole year), measured outside the Targets module.</summary>
+public sealed record ActualCount(Guid UnitId, string Indicator, int Year, int Month, decimal Value);
 
 /// <param name="Rows">Data rows read from the file.</param>
 /// <param name="Imported">Rows that set a new or a different value.</param>

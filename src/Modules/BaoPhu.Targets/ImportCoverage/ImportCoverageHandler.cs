@@ -51,15 +51,51 @@ internal sealed class ImportCoverageHandler(
     {
         var rows = await reader.ReadAsync(file, CoverageFeedReader.ActualsFeed, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var years = rows.Select(r => r.Year).Distinct().ToList();
+        var (imported, replaced, _) = await SetAsync(rows, Path.GetFileName(file), null, cancellationToken);
+        return await FinishAsync(CoverageFeedReader.ActualsFeed, file, rows, imported, replaced, transaction, cancellationToken);
+    }
+
+    public async Task<CoverageImportResult> SetActualsAsync(
+        string source, IReadOnlyCollection<string> indicators, IReadOnlyCollection<(int Year, int Month)> months, IReadOnlyList<ActualCount> values, CancellationToken cancellationToken)
+    {
+        var rows = values.Select((v, i) => new CoverageRow(i + 1, v.UnitId, v.Indicator, v.Year, v.Month, v.Value)).ToList();
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            var (imported, replaced, removed) = await SetAsync(rows, source, (indicators, months), cancellationToken);
+            var result = new CoverageImportResult(source, rows.Count, imported + removed, replaced, rows.Count - imported);
+            if (imported + removed > 0)
+            {
+                await rollup.RefreshAsync(months.Select(m => m.Year).Distinct().ToList(), cancellationToken);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Sets each row's value by key, in bulk for new keys; with <paramref name="replacing"/>, also removes
+    /// what <paramref name="source"/> stored before for those indicators and months and did not send again.
+    /// </summary>
+    private async Task<(int Imported, int Replaced, int Removed)> SetAsync(
+        IReadOnlyList<CoverageRow> rows, string source,
+        (IReadOnlyCollection<string> Indicators, IReadOnlyCollection<(int Year, int Month)> Months)? replacing, CancellationToken cancellationToken)
+    {
+        var years = rows.Select(r => r.Year).Concat(replacing?.Months.Select(m => m.Year) ?? []).Distinct().ToList();
         var existing = (await db.Set<ActualValue>().IgnoreQueryFilters().Where(a => years.Contains(a.Year)).ToListAsync(cancellationToken))
             .ToDictionary(a => (a.Indicator, a.UnitId, a.Year, a.Month));
         var at = clock.GetUtcNow().UtcDateTime;
-        var source = Path.GetFileName(file);
         int imported = 0, replaced = 0;
         var added = new List<ActualValue>();
+        var given = new HashSet<(string, Guid, int, int)>();
         foreach (var row in rows)
         {
+            given.Add((row.Indicator, row.UnitId, row.Year, row.Month));
             if (existing.TryGetValue((row.Indicator, row.UnitId, row.Year, row.Month), out var actual))
             {
                 if (actual.Value != row.Value)
@@ -76,9 +112,14 @@ internal sealed class ImportCoverageHandler(
             imported++;
         }
 
+        var stale = replacing is var (indicators, months)
+            ? existing.Values.Where(a => a.Source == source && indicators.Contains(a.Indicator) && months.Contains((a.Year, a.Month))
+                && !given.Contains((a.Indicator, a.UnitId, a.Year, a.Month))).ToList()
+            : [];
+        db.RemoveRange(stale);
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.WriteAsync(db, added, cancellationToken);
-        return await FinishAsync(CoverageFeedReader.ActualsFeed, file, rows, imported, replaced, transaction, cancellationToken);
+        return (imported, replaced, stale.Count);
     }
 
     private async Task<CoverageImportResult> FinishAsync(

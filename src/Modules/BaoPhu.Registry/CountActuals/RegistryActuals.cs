@@ -1,0 +1,126 @@
+using System.Globalization;
+using BaoPhu.Feeds.Contracts;
+using BaoPhu.Platform.Persistence;
+using BaoPhu.Registry.Feeds;
+using BaoPhu.Targets.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoPhu.Registry.CountActuals;
+
+/// <summary>
+/// Counts the coverage actuals of each commune from the person-level lists and hands them to the
+/// Targets module, so dashboards fill from real lists: after a monthly file, that month; after a
+/// registry snapshot, every month the lists hold; after labour statistics, that year.
+/// </summary>
+internal sealed class RegistryActuals(BaoPhuDbContext db, ICoverageImports coverage) : IFeedCommitted
+{
+    /// <summary>The source name the actuals carry, so a later count replaces only its own values.</summary>
+    public const string Source = "registry";
+
+    private static readonly string[] MonthlyIndicators =
+    [
+        "si.compulsory.participants", "si.voluntary.participants", "ui.participants", "pension.recipients", "employers.liable", "employers.registered",
+    ];
+
+    private static readonly string[] YearlyIndicators =
+    [
+        "labour_force.working_age", "labour_force.working_abroad", "labour_force.out_of_province", "labour_force.in_military_service",
+        "labour_force.adjusted", "pension.past_retirement_age",
+    ];
+
+    public async Task OnCommittedAsync(string feed, string period, CancellationToken cancellationToken)
+    {
+        switch (feed)
+        {
+            case "si-participants" or "benefit-recipients" or "tax-employees":
+                await CountMonthAsync(period, cancellationToken);
+                break;
+            case "business-registry" or "si-employers":
+                foreach (var month in await MonthsAsync(cancellationToken))
+                {
+                    await CountMonthAsync(month, cancellationToken);
+                }
+
+                break;
+            case "labour-statistics":
+                await CountYearAsync(int.Parse(period, CultureInfo.InvariantCulture), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Every month any person-level list holds.</summary>
+    private async Task<List<string>> MonthsAsync(CancellationToken cancellationToken) =>
+        (await db.Set<SiParticipation>().Select(p => p.Period).Distinct().ToListAsync(cancellationToken))
+            .Union(await db.Set<TaxEmployee>().Select(p => p.Period).Distinct().ToListAsync(cancellationToken))
+            .Union(await db.Set<BenefitRecipient>().Select(p => p.Period).Distinct().ToListAsync(cancellationToken))
+            .ToList();
+
+    private async Task CountMonthAsync(string period, CancellationToken cancellationToken)
+    {
+        var year = int.Parse(period[..4], CultureInfo.InvariantCulture);
+        var month = int.Parse(period[5..], CultureInfo.InvariantCulture);
+        var end = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        var values = new List<ActualCount>();
+        void Add(Guid unit, string indicator, int count) => values.Add(new ActualCount(unit, indicator, year, month, count));
+
+        // One row per person and month in each list (the feeds' keys), so rows count people.
+        var participants = await db.Set<SiParticipation>()
+            .Where(p => p.Period == period)
+            .GroupBy(p => p.ResidenceCommuneId)
+            .Select(g => new
+            {
+                Unit = g.Key,
+                Compulsory = g.Count(p => p.Scheme == Scheme.Compulsory),
+                Voluntary = g.Count(p => p.Scheme == Scheme.Voluntary),
+                Ui = g.Count(p => p.HasUi),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var p in participants)
+        {
+            Add(p.Unit, "si.compulsory.participants", p.Compulsory);
+            Add(p.Unit, "si.voluntary.participants", p.Voluntary);
+            Add(p.Unit, "ui.participants", p.Ui);
+        }
+
+        var recipients = await db.Set<BenefitRecipient>()
+            .Where(r => r.Period == period)
+            .GroupBy(r => r.ResidenceCommuneId)
+            .Select(g => new { Unit = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        recipients.ForEach(r => Add(r.Unit, "pension.recipients", r.Count));
+
+        // Employers are placed by the business registry; liable ones are those paying wages that month.
+        var employing = db.Set<TaxEmployee>().Where(t => t.Period == period).Select(t => t.EmployerTaxCode).Distinct();
+        var liable = await db.Set<BusinessRecord>()
+            .Where(b => employing.Contains(b.TaxCode))
+            .GroupBy(b => b.CommuneId)
+            .Select(g => new { Unit = g.Key, Count = g.Select(b => b.TaxCode).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        liable.ForEach(l => Add(l.Unit, "employers.liable", l.Count));
+
+        var registered = await db.Set<SiEmployerRecord>()
+            .Where(e => e.RegisteredOn <= end)
+            .GroupBy(e => e.CommuneId)
+            .Select(g => new { Unit = g.Key, Count = g.Select(e => e.EmployerTaxCode).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        registered.ForEach(r => Add(r.Unit, "employers.registered", r.Count));
+
+        await coverage.SetActualsAsync(Source, MonthlyIndicators, [(year, month)], values, cancellationToken);
+    }
+
+    private async Task CountYearAsync(int year, CancellationToken cancellationToken)
+    {
+        var statistics = await db.Set<LabourStatistics>().Where(s => s.Year == year).ToListAsync(cancellationToken);
+        var values = statistics.SelectMany(s => new[]
+        {
+            new ActualCount(s.CommuneId, "labour_force.working_age", year, 0, s.WorkingAgeLabourForce),
+            new ActualCount(s.CommuneId, "labour_force.working_abroad", year, 0, s.WorkingAbroad),
+            new ActualCount(s.CommuneId, "labour_force.out_of_province", year, 0, s.WorkingOutOfProvince),
+            new ActualCount(s.CommuneId, "labour_force.in_military_service", year, 0, s.InMilitaryService),
+            new ActualCount(s.CommuneId, "labour_force.adjusted", year, 0,
+                Math.Max(0, s.WorkingAgeLabourForce - s.WorkingAbroad - s.WorkingOutOfProvince - s.InMilitaryService)),
+            new ActualCount(s.CommuneId, "pension.past_retirement_age", year, 0, s.PastRetirementAge),
+        }).ToList();
+        await coverage.SetActualsAsync(Source, YearlyIndicators, [(year, 0)], values, cancellationToken);
+    }
+}
