@@ -11,18 +11,18 @@ namespace BaoPhu.Platform.Tabular;
 /// </summary>
 internal sealed class LegacyEncoding : Encoding
 {
-    /// <summary>In <see cref="single"/>: the byte is only valid as a modifier after a base letter.</summary>
+    /// <summary>In the byte table: the byte is only valid as a modifier after a base letter.</summary>
     private const char NotAlone = '\uFFFF';
 
     private readonly string name;
-    private readonly char[] single;
+    private readonly char[] standalone;
     private readonly FrozenDictionary<int, char> combined;
     private readonly FrozenSet<char> bases;
 
-    private LegacyEncoding(string name, char[] single, Dictionary<int, char> combined)
+    private LegacyEncoding(string name, char[] standalone, Dictionary<int, char> combined)
     {
         this.name = name;
-        this.single = single;
+        this.standalone = standalone;
         this.combined = combined.ToFrozenDictionary();
         bases = combined.Keys.Select(key => (char)(key >> 8)).ToFrozenSet();
     }
@@ -37,13 +37,15 @@ internal sealed class LegacyEncoding : Encoding
     /// <summary>
     /// VNI-Windows: ASCII and Windows-1252 below 0xC0; above it, ơ ư đ and i, ỵ with their tones are
     /// single bytes, every other letter is a base letter followed by one modifier byte for its marks.
+    /// There is no formal standard: this is the layout of VNI Software's fonts, as public converters
+    /// reproduce it.
     /// </summary>
     public static LegacyEncoding Vni { get; } = CreateVni();
 
     public override string EncodingName => name;
 
     /// <summary>The character each byte stands for on its own (tests check the table through this).</summary>
-    internal IReadOnlyList<char> Single => single;
+    internal IReadOnlyList<char> Standalone => standalone;
 
     /// <summary>Base letter and modifier byte, as <c>(base &lt;&lt; 8) | modifier</c>, to the letter they make.</summary>
     internal IReadOnlyDictionary<int, char> Combined => combined;
@@ -78,20 +80,20 @@ internal sealed class LegacyEncoding : Encoding
             "éẹềểễếệìỉỄẾỒĩíịò" + // 0xD0
             "Ổỏõóọồổỗốộờởỡớợù" + // 0xE0
             "ỖủũúụừửữứựỳỷỹýỵỐ"; // 0xF0
-        var single = new char[256];
+        var standalone = new char[256];
         for (var b = 0; b < 0x80; b++)
         {
-            single[b] = (char)b;
+            standalone[b] = (char)b;
         }
 
         // The capitals that did not fit above 0x7F sit on control codes no text file uses.
         foreach (var (b, c) in new[] { (0x01, 'Ú'), (0x02, 'Ụ'), (0x04, 'Ừ'), (0x05, 'Ử'), (0x06, 'Ữ'), (0x11, 'Ứ'), (0x12, 'Ự'), (0x13, 'Ỳ'), (0x14, 'Ỷ'), (0x15, 'Ỹ'), (0x16, 'Ý'), (0x17, 'Ỵ') })
         {
-            single[b] = c;
+            standalone[b] = c;
         }
 
-        High.CopyTo(single.AsSpan(0x80));
-        return new LegacyEncoding("TCVN3", single, []);
+        High.CopyTo(standalone.AsSpan(0x80));
+        return new LegacyEncoding("TCVN3", standalone, []);
     }
 
     private static LegacyEncoding CreateVni()
@@ -114,20 +116,21 @@ internal sealed class LegacyEncoding : Encoding
         const string AloneLetters = "ơưđíìỉĩịỵ";
 
         var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
-        var single = new char[256];
+        var standalone = new char[256];
         for (var b = 0; b < 0xC0; b++)
         {
-            single[b] = b < 0x80 ? (char)b : windows1252.GetString([(byte)b])[0];
+            standalone[b] = b < 0x80 ? (char)b : windows1252.GetString([(byte)b])[0];
         }
 
-        single.AsSpan(0xC0).Fill(NotAlone);
+        // Above 0xBF, a byte that is neither a letter below nor a modifier (ç, ÷, ý...) means nothing in VNI.
+        standalone.AsSpan(0xC0).Fill(NotAlone);
         var combined = new Dictionary<int, char>();
         foreach (var upper in new[] { false, true })
         {
             string Cased(string text) => upper ? text.ToUpperInvariant() : text;
             for (var i = 0; i < AloneBytes.Length; i++)
             {
-                single[Cased(AloneBytes)[i]] = Cased(AloneLetters)[i];
+                standalone[Cased(AloneBytes)[i]] = Cased(AloneLetters)[i];
             }
 
             foreach (var (letter, modifiers, letters) in combinations)
@@ -140,7 +143,7 @@ internal sealed class LegacyEncoding : Encoding
             }
         }
 
-        return new LegacyEncoding("VNI", single, combined);
+        return new LegacyEncoding("VNI", standalone, combined);
     }
 
     private sealed class TableDecoder(LegacyEncoding encoding) : Decoder
@@ -172,7 +175,7 @@ internal sealed class LegacyEncoding : Encoding
             var written = 0;
             for (var i = 0; i < bytes.Length; i++)
             {
-                var c = encoding.single[bytes[i]];
+                var c = encoding.standalone[bytes[i]];
                 if (c == NotAlone)
                 {
                     if (held == '\0' || !encoding.combined.TryGetValue((held << 8) | bytes[i], out var letter))
