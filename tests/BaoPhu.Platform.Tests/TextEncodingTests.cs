@@ -49,6 +49,24 @@ public sealed class TextEncodingTests : IDisposable
     }
 
     [Fact]
+    public void Open_WhenTcvn3FileIsInCapitalsFromAbcFonts_ReadsItKeepingTheLowerCaseTonedLetters()
+    {
+        // The ABC fonts' table has Ă Â Ê Ô Ơ Ư Đ but no capital with a tone: capitals typed in those
+        // fonts hold the lower-case byte (Ô 0xD4 is ễ), which is what the file says and is kept.
+        var bytes = Encoding.Latin1.GetBytes("HO_TEN\nNGUYÔN V¡N AN\nTRÇN THÞ HOA\n§ÆNG QUèC VIÖT\n");
+
+        using var reader = TabularReader.Open(WriteBytes("abc.csv", bytes));
+        var read = new List<string?>();
+        while (reader.Read())
+        {
+            read.Add(reader["ho_ten"]);
+        }
+
+        Assert.Equal("TCVN3", reader.Encoding);
+        Assert.Equal(["NGUYễN VĂN AN", "TRầN THị HOA", "ĐặNG QUốC VIệT"], read);
+    }
+
+    [Fact]
     public void Open_WhenCsvIsVni_ReadsTheNamesAsUnicode()
     {
         // VNI: a base letter then a modifier byte for its marks ("eã" is ễ, "oà" ồ); ơ (ô), ư (ö),

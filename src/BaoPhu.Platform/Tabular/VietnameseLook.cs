@@ -86,7 +86,7 @@ internal static class VietnameseLook
 
     public static bool IsSyllable(ReadOnlySpan<char> word)
     {
-        if (word.Length > 8 || !IsOneCase(word))
+        if (word.Length > 8)
         {
             return false;
         }
@@ -94,6 +94,7 @@ internal static class VietnameseLook
         Span<char> plain = stackalloc char[word.Length];
         var tones = 0;
         var lastToned = false;
+        var (upperAfterFirst, lower, lowerUntoned) = (false, false, false);
         for (var i = 0; i < word.Length; i++)
         {
             if (!Letters.TryGetValue(word[i], out var letter))
@@ -104,9 +105,14 @@ internal static class VietnameseLook
             plain[i] = letter.Plain;
             tones += letter.Toned ? 1 : 0;
             lastToned = letter.Toned;
+            upperAfterFirst |= i > 0 && char.IsUpper(word[i]);
+            lower |= char.IsLower(word[i]);
+            lowerUntoned |= char.IsLower(word[i]) && !letter.Toned;
         }
 
-        if (tones > 1)
+        // "viet", "Viet" and "VIET" are words, "vIet" is letters from the wrong table. "VIệT" is allowed:
+        // the ABC fonts' table has no capitals with tones, so all-capital text holds lower-case ones.
+        if (tones > 1 || (upperAfterFirst && lower && lowerUntoned))
         {
             return false;
         }
@@ -138,20 +144,6 @@ internal static class VietnameseLook
         }
 
         return false;
-    }
-
-    /// <summary>"viet", "Viet" and "VIET" are words; "vIet" is letters from the wrong table.</summary>
-    private static bool IsOneCase(ReadOnlySpan<char> word)
-    {
-        var upperAfterFirst = false;
-        var lower = false;
-        for (var i = 0; i < word.Length; i++)
-        {
-            upperAfterFirst |= i > 0 && char.IsUpper(word[i]);
-            lower |= char.IsLower(word[i]);
-        }
-
-        return !upperAfterFirst || !lower;
     }
 
     /// <summary>
