@@ -33,15 +33,16 @@ internal static class TextEncodings
     /// <summary>
     /// The share of judged words a legacy reading needs to be believed: a name with a typo or a
     /// minority place name ("Krông") is not Vietnamese spelling, a wrong table makes most words wrong.
+    /// On names and addresses the right reading scores about 0.99, the wrong ones about 0.2 at most.
     /// </summary>
-    internal const double MinVietnameseShare = 0.8;
+    private const double MinVietnameseShare = 0.8;
 
     /// <summary>
     /// How far ahead of every other reading the chosen one must be. Closer than this the bytes do not
     /// say which table is right (VNI "Hồng" and Windows-1258 "Hoàng" are the same five bytes), and
     /// guessing would risk turning every name into another.
     /// </summary>
-    internal const double MinLead = 0.2;
+    private const double MinLead = 0.2;
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding StrictUtf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -168,7 +169,7 @@ internal static class TextEncodings
     }
 
     /// <summary>Well-formed syllables among the judged words; text with nothing to judge counts as fully Vietnamese.</summary>
-    internal static double VietnameseShare(string text)
+    private static double VietnameseShare(string text)
     {
         var (good, judged) = VietnameseLook.Score(text);
         return judged == 0 ? 1 : (double)good / judged;
