@@ -19,9 +19,10 @@ internal sealed class CsvSource : TabularSource
     private int row;
     private int nextRow = 1;
 
-    private CsvSource(string fileName, TextReader text)
+    private CsvSource(string fileName, string encoding, TextReader text)
         : base(fileName)
     {
+        Encoding = encoding;
         var options = new CsvDataReaderOptions
         {
             HasHeaders = false,
@@ -44,17 +45,17 @@ internal sealed class CsvSource : TabularSource
 
     public override bool FieldsAreDelimited => true;
 
+    public override string Encoding { get; }
+
     /// <summary>Opens <paramref name="stream"/> (positioned at 0) as CSV; the source owns the stream.</summary>
     public static CsvSource Open(string fileName, Stream stream)
     {
-        var prefix = new byte[(int)Math.Min(stream.Length, TextEncodings.SniffBytes)];
-        stream.ReadExactly(prefix);
-        var (encoding, bomLength) = TextEncodings.Detect(prefix, prefix.Length == stream.Length, fileName);
-        stream.Position = bomLength;
-        var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
+        var detected = TextEncodings.Detect(stream, fileName);
+        stream.Position = detected.BomLength;
+        var text = new StreamReader(stream, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
         try
         {
-            return new CsvSource(fileName, text);
+            return new CsvSource(fileName, detected.Name, text);
         }
         catch
         {
@@ -105,7 +106,7 @@ internal sealed class CsvSource : TabularSource
         }
         catch (DecoderFallbackException e)
         {
-            throw TextEncodings.NotUtf8(FileName, e);
+            throw Problem(nextRow, TextEncodings.Undecodable(Encoding), e);
         }
         catch (CsvRecordTooLargeException e)
         {

@@ -101,6 +101,12 @@ public sealed class TabularReader : IDisposable
     /// <summary>The file name shown in problems.</summary>
     public string FileName { get; }
 
+    /// <summary>
+    /// The encoding a CSV file was read in: "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", or a legacy
+    /// Vietnamese one it was converted from, "Windows-1258", "TCVN3" or "VNI". Null for .xlsx.
+    /// </summary>
+    public string? Encoding => source.Encoding;
+
     /// <summary>The header's names in file order: trimmed, NFC, lower case; unnamed columns left out.</summary>
     public IReadOnlyList<string> Columns { get; }
 

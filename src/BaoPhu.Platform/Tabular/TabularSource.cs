@@ -24,6 +24,9 @@ internal abstract class TabularSource : IDisposable
     /// </summary>
     public abstract bool FieldsAreDelimited { get; }
 
+    /// <summary>The text encoding the file was read in (see <see cref="TabularReader.Encoding"/>); null when the format fixes it.</summary>
+    public virtual string? Encoding => null;
+
     /// <summary>Moves to the next record, blank or not; false at the end.</summary>
     public abstract bool ReadRecord();
 
