@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaoPhu.Feeds.Tests;
@@ -154,6 +155,32 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
         var result = await ImportAsync(new FeedImportRequest("tax-employees", files.Write("thue-2024-08.csv", text.ToString())));
 
         Assert.Equal((FeedOutcome.Committed, 20, 0), (result.Outcome, result.Imported, result.Rejected));
+    }
+
+    [Fact]
+    public async Task Import_WhenFileIsTcvn3_StoresTheNamesAsUnicode()
+    {
+        // TCVN3 bytes shown as Latin-1, as an old system writes them: Ô is ễ, Þ is ị, å is ồ, § is Đ.
+        string[] legacy = ["NguyÔn ThÞ Hång Nhung", "§Æng Quèc ViÖt"];
+        string[] unicode = ["Nguyễn Thị Hồng Nhung", "Đặng Quốc Việt"];
+        var text = new StringBuilder(FeedFiles.TaxEmployeesHeader + "\n");
+        for (var n = 0; n < 2; n++)
+        {
+            var (id, birth, _) = FeedFiles.Person(700 + n);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2023-01,{FeedFiles.TaxCode(n)},{id},{legacy[n]},{birth:yyyy-MM-dd},9000000\n");
+        }
+
+        var file = Path.Combine(files.Path, "thue-tcvn3.csv");
+        await File.WriteAllBytesAsync(file, Encoding.Latin1.GetBytes(text.ToString()), Token);
+
+        var result = await ImportAsync(new FeedImportRequest("tax-employees", file));
+        var stored = await Db.InScopeAsync(s => s.GetRequiredService<Platform.Persistence.BaoPhuDbContext>().Set<Registry.Feeds.TaxEmployee>()
+            .Where(t => t.BatchId == result.IntakeId).OrderBy(t => t.SourceRow).Select(t => new { t.FullName, t.NameKey }).ToListAsync(Token));
+
+        Assert.Equal((FeedOutcome.Committed, "TCVN3", 2), (result.Outcome, result.Encoding, result.Imported));
+        Assert.Equal(unicode, stored.Select(s => s.FullName));
+        Assert.All(stored, s => Assert.True(s.FullName.IsNormalized(NormalizationForm.FormC)));
+        Assert.Equal(["nguyen thi hong nhung", "dang quoc viet"], stored.Select(s => s.NameKey));
     }
 
     [Fact]

@@ -295,7 +295,7 @@ internal sealed partial class FeedImporter : IFeedImports
             var replaced = previous.Sum(p => p.Imported);
             var result = new FeedImportResult(
                 intakeId, feed.Name, filePeriod, outcome, rows, outcome == FeedOutcome.Rejected ? 0 : (int)imported, rejected, replaced, warnings,
-                null, reason, problemCount, [.. kept.Take(ShownProblems)]);
+                reader.Encoding, reason, problemCount, [.. kept.Take(ShownProblems)]);
             if (outcome != FeedOutcome.Committed)
             {
                 await transaction.RollbackAsync(cancellationToken);
