@@ -33,6 +33,7 @@ public static class CliApp
             CoverageCommands.Actuals(context),
             CoverageCommands.Coverage(context),
             ReportCommands.Create(context),
+            DemoCommands.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
