@@ -31,26 +31,29 @@ public sealed record DemoFeedOptions(
 
     internal void EnsureValid()
     {
+        if (ProvinceCode is not { Length: 2 } || !ProvinceCode.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException(
+                $"Mã tỉnh mẫu phải gồm đúng 2 chữ số, ví dụ 99 / the demo province code must be two digits, such as 99; got \"{ProvinceCode}\".");
+        }
+
         Units.EnsureValid();
         if (Workers is < MinWorkers or > MaxWorkers)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(Workers), Workers,
+            throw new ArgumentException(
                 $"Số lao động phải từ {MinWorkers} đến {MaxWorkers} / the number of workers must be {MinWorkers} to {MaxWorkers}.");
         }
 
         if (Months is < 1 or > MaxMonths)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(Months), Months,
+            throw new ArgumentException(
                 $"Số tháng phải từ 1 đến {MaxMonths} / the number of months must be 1 to {MaxMonths}.");
         }
 
         if (FirstMonth.Day != 1 || FirstMonth < FeedPolicy.EarliestMonth || LastMonth.Year > 2030)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(FirstPeriod), FirstPeriod,
-                $"Các tháng phải nằm trong 2024-07 đến 2030-12 / the months must lie within 2024-07 to 2030-12; got {FirstMonth:yyyy-MM} for {Months} months.");
+            throw new ArgumentException(
+                $"Các tháng phải nằm trong 2024-07 đến 2030-12 / the months must lie within 2024-07 to 2030-12; got {Months} months from {FirstMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
 }
