@@ -252,13 +252,13 @@ internal sealed class FeedEmployers
 
     /// <summary>
     /// Picks the employers that carry each problem: registered enterprises and cooperatives open
-    /// throughout, one problem each, at rates that give hundreds of each at 200,000 workers.
+    /// throughout, one problem each, of a size to have a few workers, at rates that give hundreds of each at 200,000 workers.
     /// </summary>
     private void PlantProblems(int months, DateOnly first, Random random)
     {
         var candidates = Enumerable.Range(0, Count)
             .Where(e => Kind[e] is EmployerKind.Enterprise or EmployerKind.Cooperative
-                && Weight[e] >= 2 && CloseMonth[e] == NeverCloses && ReportsTax[e])
+                && Weight[e] >= 3 && CloseMonth[e] == NeverCloses && ReportsTax[e])
             .ToArray();
         random.Shuffle(candidates);
         var next = 0;
@@ -270,27 +270,27 @@ internal sealed class FeedEmployers
             return taken;
         }
 
-        foreach (var e in Take(0.02, 2))
+        foreach (var e in Take(0.03, 2))
         {
             Plants[e] = Plant.Unregistered;
             Registered[e] = 0;
             SiUnitCode[e] = null;
         }
 
-        foreach (var e in Take(0.04, 2))
+        foreach (var e in Take(0.05, 2))
         {
             Plants[e] = Plant.LeavesWorkersOut;
             PlantShare[e] = (float)(0.2 + (0.4 * random.NextDouble()));
         }
 
-        foreach (var e in Take(0.03, 2))
+        foreach (var e in Take(0.04, 2))
         {
             // Insured at 50–75% of gross for most workers, never below the regional minimum.
             Plants[e] = Plant.LowWages;
             PlantShare[e] = (float)(0.5 + (0.25 * random.NextDouble()));
         }
 
-        foreach (var e in Take(0.015, 2))
+        foreach (var e in Take(0.02, 2))
         {
             Plants[e] = Plant.BelowFloor;
             PlantShare[e] = (float)(0.2 + (0.3 * random.NextDouble()));
@@ -300,7 +300,7 @@ internal sealed class FeedEmployers
         // third-last month back: one month old, about three months old, or most of the period.
         if (months >= 3)
         {
-            foreach (var e in Take(0.04, 3))
+            foreach (var e in Take(0.07, 3))
             {
                 Plants[e] = Plant.Arrears;
                 ArrearsFrom[e] = random.NextDouble() switch
@@ -312,7 +312,7 @@ internal sealed class FeedEmployers
                 PlantShare[e] = random.NextDouble() < 0.4 ? 0 : (float)(0.2 + (0.6 * random.NextDouble()));
             }
 
-            foreach (var e in Take(0.01, 2))
+            foreach (var e in Take(0.05, 3))
             {
                 Plants[e] = Plant.ClosedWithArrears;
                 var close = 1 + random.Next(months - 2);
