@@ -73,7 +73,7 @@ internal sealed class FeedEmployers
 
         // Large firms are rare; in a small demo none may take more than a fortieth of the workers.
         var largest = Math.Clamp(options.Workers / 40, 10, 3_000);
-        var where = PeopleWeights(communes);
+        var where = EmployerPlaces(communes);
         var taxCodes = new HashSet<string>(StringComparer.Ordinal);
         var unitCodes = new HashSet<string>(StringComparer.Ordinal);
         for (var e = 0; e < main; e++)
@@ -86,7 +86,7 @@ internal sealed class FeedEmployers
                 _ => EmployerKind.Public,
             };
             var industry = EmployerCatalog.Draw(random, kind);
-            var old = FeedPeople.Pick(where, random);
+            var old = WeightedDraw.Pick(where, random);
             Kind[e] = kind;
             Vsic[e] = industry.Vsic;
             OldCommune[e] = (short)old;
@@ -206,7 +206,7 @@ internal sealed class FeedEmployers
     /// <summary>Whether the employer is of the kinds whose insured workers are covered against unemployment.</summary>
     public bool HasUnemploymentInsurance(int e) => Kind[e] != EmployerKind.Public;
 
-    private static double[] PeopleWeights(FeedCommunes communes) => FeedPeople.Cumulative(communes.EmployerWeight);
+    private static double[] EmployerPlaces(FeedCommunes communes) => WeightedDraw.Cumulative(communes.EmployerWeight);
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
@@ -227,13 +227,13 @@ internal sealed class FeedEmployers
             .Where(e => Kind[e] == EmployerKind.Enterprise && Weight[e] >= 10 && CloseMonth[e] == NeverCloses)
             .ToArray();
         random.Shuffle(parents);
-        var where = PeopleWeights(communes);
+        var where = EmployerPlaces(communes);
         var numbers = new Dictionary<int, int>();
         foreach (var parent in parents.Take(atMost))
         {
             var e = Count++;
             numbers[parent] = numbers.GetValueOrDefault(parent) + 1;
-            var old = FeedPeople.Pick(where, random);
+            var old = WeightedDraw.Pick(where, random);
             TaxCode[e] = string.Create(CultureInfo.InvariantCulture, $"{TaxCode[parent]}-{numbers[parent]:D3}");
             taxCodes.Add(TaxCode[e]);
             Name[e] = EmployerCatalog.BranchName(Name[parent], communes.OldNames[old]);

@@ -45,13 +45,13 @@ internal sealed class FeedPeople
         // Most people were born in the province itself or the one next door; some moved in from anywhere.
         var home = random.Next(BirthProvinces.Length);
         var neighbour = (home + 1 + random.Next(BirthProvinces.Length - 1)) % BirthProvinces.Length;
-        var residence = Cumulative(communes.ResidentWeight);
+        var residence = WeightedDraw.Cumulative(communes.ResidentWeight);
         var serials = new Dictionary<int, int>();
         var firstYear = options.FirstMonth.Year;
         for (var p = 0; p < Count; p++)
         {
             var worker = p < Workers;
-            var old = Pick(residence, random);
+            var old = WeightedDraw.Pick(residence, random);
             OldCommune[p] = (short)old;
             NewCommune[p] = (short)communes.Successor(old, random);
             var female = random.NextDouble() < (worker ? 0.49 : 0.56);
@@ -151,41 +151,6 @@ internal sealed class FeedPeople
         var birth = Birth(p);
         var age = day.Year - birth.Year;
         return birth.AddYears(age) > day ? age - 1 : age;
-    }
-
-    internal static double[] Cumulative(IReadOnlyList<double> weights)
-    {
-        var cumulative = new double[weights.Count];
-        var sum = 0.0;
-        for (var i = 0; i < weights.Count; i++)
-        {
-            sum += weights[i];
-            cumulative[i] = sum;
-        }
-
-        return cumulative;
-    }
-
-    /// <summary>An index drawn in proportion to the weights a cumulative array was made from.</summary>
-    internal static int Pick(double[] cumulative, Random random)
-    {
-        // The first entry above the target, so an entry of weight zero is never drawn.
-        var target = random.NextDouble() * cumulative[^1];
-        int low = 0, high = cumulative.Length - 1;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (cumulative[middle] > target)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return low;
     }
 
     private static double Normal(Random random) =>

@@ -139,11 +139,11 @@ internal sealed class FeedRun
     private void StartEmployment()
     {
         hiring = HiringWeights(0);
-        var secondJobs = FeedPeople.Cumulative([.. Enumerable.Range(0, employers.Count).Select(e => IsClean(e) && employers.Weight[e] >= 30 ? employers.Weight[e] : 0)]);
+        var secondJobs = WeightedDraw.Cumulative([.. Enumerable.Range(0, employers.Count).Select(e => IsClean(e) && employers.Weight[e] >= 30 ? employers.Weight[e] : 0)]);
         var anyBig = secondJobs[^1] > 0;
         for (var p = 0; p < people.Workers; p++)
         {
-            job[p] = random.NextDouble() < Employed ? FeedPeople.Pick(hiring, random) : -1;
+            job[p] = random.NextDouble() < Employed ? WeightedDraw.Pick(hiring, random) : -1;
             secondJob[p] = -1;
             var informal = job[p] < 0 || !employers.ReportsTax[job[p]];
             voluntary[p] = informal && random.NextDouble() < VoluntaryShare;
@@ -152,7 +152,7 @@ internal sealed class FeedRun
             // contract, they are no gap, and too few to move the larger firm's payroll.
             if (anyBig && job[p] >= 0 && IsClean(job[p]) && random.NextDouble() < SecondJob)
             {
-                var second = FeedPeople.Pick(secondJobs, random);
+                var second = WeightedDraw.Pick(secondJobs, random);
                 secondJob[p] = second == job[p] ? -1 : second;
             }
         }
@@ -163,7 +163,7 @@ internal sealed class FeedRun
         && employers.CloseMonth[e] == FeedEmployers.NeverCloses;
 
     private double[] HiringWeights(int month) =>
-        FeedPeople.Cumulative([.. Enumerable.Range(0, employers.Count).Select(e => employers.IsOpenIn(e, month) ? employers.Weight[e] : 0)]);
+        WeightedDraw.Cumulative([.. Enumerable.Range(0, employers.Count).Select(e => employers.IsOpenIn(e, month) ? employers.Weight[e] : 0)]);
 
     private void MoveOn(int month)
     {
@@ -185,7 +185,7 @@ internal sealed class FeedRun
             }
             else if (draw < Hiring)
             {
-                job[p] = FeedPeople.Pick(hiring, random);
+                job[p] = WeightedDraw.Pick(hiring, random);
             }
         }
     }
