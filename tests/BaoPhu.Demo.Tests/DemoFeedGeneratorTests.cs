@@ -83,6 +83,24 @@ public sealed class DemoFeedGeneratorTests(DemoFeedFixture data) : IClassFixture
     }
 
     [Fact]
+    public void Generate_AcrossTheTurnOfTheYear_PutsEachYearsFilesAfterItsLastMonth()
+    {
+        using var folder = new TempFolder();
+        var summary = DemoFeedGenerator.Generate(new DemoFeedOptions(Workers: 300, Months: 3, FirstPeriod: new DateOnly(2025, 11, 1)), folder.Path);
+
+        Assert.Equal(
+            [
+                "business-registry.csv", "si-employers.csv",
+                "si-participants-2025-11.csv", "si-contributions-2025-11.csv", "tax-employees-2025-11.csv", "benefit-recipients-2025-11.csv",
+                "si-participants-2025-12.csv", "si-contributions-2025-12.csv", "tax-employees-2025-12.csv", "benefit-recipients-2025-12.csv",
+                "tax-payroll-2025.csv", "labour-statistics-2025.csv",
+                "si-participants-2026-01.csv", "si-contributions-2026-01.csv", "tax-employees-2026-01.csv", "benefit-recipients-2026-01.csv",
+                "tax-payroll-2026.csv", "labour-statistics-2026.csv",
+            ],
+            summary.Files.Select(file => file.File));
+    }
+
+    [Fact]
     public void Generate_EveryFile_HasCanonicalHeaderAndExactlyTheAnnouncedMalformedRows()
     {
         foreach (var entry in data.Manifest)
