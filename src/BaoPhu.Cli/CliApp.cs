@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaoPhu.Cli;
 
 /// <summary>
-/// The <c>baophu</c> command line. Every command opens the configured database and brings its schema
-/// up to date first, so a fresh database needs no separate step.
+/// The <c>baophu</c> command line. Every command that touches data opens the configured database and
+/// brings its schema up to date first, so a fresh database needs no separate step.
 /// </summary>
 public static class CliApp
 {
@@ -35,6 +35,7 @@ public static class CliApp
             ReportCommands.Create(context),
             FeedCommands.Import(context),
             FeedCommands.Registry(context),
+            DemoCommands.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
