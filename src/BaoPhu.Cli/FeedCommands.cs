@@ -101,7 +101,15 @@ internal static class FeedCommands
 
             return 0;
         }, cancellationToken));
-        return new Command("registry", "Sổ đăng ký: đơn vị, người lao động, tham gia / the registry: employers, workers, participation") { stats };
+        var refresh = new Command("refresh", "Cập nhật dữ liệu tổng hợp từ mọi tệp đã nhập (sau khi nhập hàng loạt với --defer-refresh) / refresh derived data from every stored file (after a bulk load with --defer-refresh)");
+        refresh.SetAction((_, cancellationToken) => context.RunAsync(async (services, ct) =>
+        {
+            await context.Error.WriteLineAsync("Đang cập nhật / refreshing …");
+            var files = await services.GetRequiredService<IFeedImports>().RefreshAsync(ct);
+            await context.Output.WriteLineAsync(CliJson.Serialize(new { Files = files }));
+            return 0;
+        }, cancellationToken));
+        return new Command("registry", "Sổ đăng ký: đơn vị, người lao động, tham gia / the registry: employers, workers, participation") { stats, refresh };
     }
 
     /// <summary>One line on standard error about once a second: rows read and how much of the file.</summary>

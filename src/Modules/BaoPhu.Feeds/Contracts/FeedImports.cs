@@ -60,6 +60,9 @@ public interface IFeedImports
 
     /// <summary>Rows stored per feed, with the files they came from (targets and coverage-actuals are the Targets module's).</summary>
     Task<IReadOnlyList<FeedStats>> StatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Refreshes what is derived from every stored file (after a bulk load with <c>DeferRefresh</c>); returns the files gone through.</summary>
+    Task<int> RefreshAsync(CancellationToken cancellationToken);
 }
 
 /// <param name="Files">Files whose rows are stored (committed and not replaced).</param>

@@ -132,8 +132,23 @@ internal sealed partial class FeedImporter : IFeedImports
         return stats;
     }
 
-    /// <summary>Runs the derived-data refresh a bulk load deferred, for one feed and period.</summary>
-    public async Task RefreshAsync(string feed, string period, CancellationToken cancellationToken)
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var current = await db.Set<FeedIntake>()
+            .Where(i => i.Outcome == FeedOutcome.Committed && i.ReplacedBy == null)
+            .Select(i => new { i.Feed, i.Period })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var intake in current.OrderBy(i => i.Feed, StringComparer.Ordinal).ThenBy(i => i.Period, StringComparer.Ordinal))
+        {
+            await RefreshAsync(intake.Feed, intake.Period, cancellationToken);
+        }
+
+        return current.Count;
+    }
+
+    /// <summary>Runs the derived-data refresh after a commit, for one feed and period.</summary>
+    private async Task RefreshAsync(string feed, string period, CancellationToken cancellationToken)
     {
         foreach (var refresher in refreshers)
         {

@@ -89,21 +89,22 @@ internal sealed class RegistryActuals(BaoPhuDbContext db, ICoverageImports cover
             .ToListAsync(cancellationToken);
         recipients.ForEach(r => Add(r.Unit, "pension.recipients", r.Count));
 
-        // Employers are placed by the business registry; liable ones are those paying wages that month.
-        var employing = db.Set<TaxEmployee>().Where(t => t.Period == period).Select(t => t.EmployerTaxCode).Distinct();
-        var liable = await db.Set<BusinessRecord>()
+        // Liable: employers paying wages that month (to tax) or declaring compulsory participants;
+        // registered: those of them registered with BHXH by the month's end. Both placed by the
+        // business registry, so the rate compares like with like.
+        var employing = db.Set<TaxEmployee>().Where(t => t.Period == period).Select(t => t.EmployerTaxCode)
+            .Union(db.Set<SiParticipation>().Where(p => p.Period == period && p.EmployerTaxCode != null).Select(p => p.EmployerTaxCode!));
+        var registeredCodes = db.Set<SiEmployerRecord>().Where(e => e.RegisteredOn <= end).Select(e => e.EmployerTaxCode);
+        var employers = await db.Set<BusinessRecord>()
             .Where(b => employing.Contains(b.TaxCode))
-            .GroupBy(b => b.CommuneId)
-            .Select(g => new { Unit = g.Key, Count = g.Select(b => b.TaxCode).Distinct().Count() })
+            .Select(b => new { b.CommuneId, b.TaxCode, Registered = registeredCodes.Contains(b.TaxCode) })
+            .Distinct()
             .ToListAsync(cancellationToken);
-        liable.ForEach(l => Add(l.Unit, "employers.liable", l.Count));
-
-        var registered = await db.Set<SiEmployerRecord>()
-            .Where(e => e.RegisteredOn <= end)
-            .GroupBy(e => e.CommuneId)
-            .Select(g => new { Unit = g.Key, Count = g.Select(e => e.EmployerTaxCode).Distinct().Count() })
-            .ToListAsync(cancellationToken);
-        registered.ForEach(r => Add(r.Unit, "employers.registered", r.Count));
+        foreach (var commune in employers.GroupBy(e => e.CommuneId))
+        {
+            Add(commune.Key, "employers.liable", commune.Count());
+            Add(commune.Key, "employers.registered", commune.Count(e => e.Registered));
+        }
 
         await coverage.SetActualsAsync(Source, MonthlyIndicators, [(year, month)], values, cancellationToken);
     }
