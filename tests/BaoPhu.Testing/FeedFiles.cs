@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using BaoPhu.Platform.Identifiers;
 
-namespace BaoPhu.Feeds.Tests;
+namespace BaoPhu.Testing;
 
 /// <summary>Canonical feed files with valid codes, built row by row so a test can spoil the rows it is about.</summary>
-internal static class FeedFiles
+public static class FeedFiles
 {
     public const string TaxEmployeesHeader = "period,employer_tax_code,person_id,full_name,birth_date,gross_income";
 
