@@ -17,21 +17,26 @@ public abstract class JobTests(DatabaseProvider provider) : IAsyncLifetime
     private ServiceProvider services = null!;
     private IHostedService? runner;
 
-    private JobGate Gate => services.GetRequiredService<JobGate>();
+    protected JobGate Gate => services.GetRequiredService<JobGate>();
+
+    protected TestDatabase Database => db;
 
     public async ValueTask InitializeAsync()
     {
         db = await TestDatabase.CreateAsync(provider);
-        services = new ServiceCollection()
-            .AddLogging()
-            .AddBaoPhu(db.Configuration)
-            .AddSingleton<JobGate>()
-            .AddJobHandler<CountingHandler>()
-            .AddJobHandler<WritingHandler>()
-            .AddJobHandler<FailingHandler>()
-            .AddJobRunner()
-            .BuildServiceProvider();
+        services = NewProcess();
     }
+
+    /// <summary>The services of one process: its own board and runner over the shared database.</summary>
+    protected ServiceProvider NewProcess() => new ServiceCollection()
+        .AddLogging()
+        .AddBaoPhu(db.Configuration)
+        .AddSingleton<JobGate>()
+        .AddJobHandler<CountingHandler>()
+        .AddJobHandler<WritingHandler>()
+        .AddJobHandler<FailingHandler>()
+        .AddJobRunner()
+        .BuildServiceProvider();
 
     public async ValueTask DisposeAsync()
     {
@@ -165,26 +170,10 @@ public abstract class JobTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Runner_WhenItStartsWithARunningJobNoProcessOwns_MarksItInterruptedAndDoesNotRunIt()
     {
-        var orphan = new Job
-        {
-            Kind = CountingHandler.JobKind,
-            Title = "Đếm",
-            ParametersJson = "{\"count\":3}",
-            State = JobState.Running,
-            RequestedBy = "nguyen.van.an",
-            CreatedUtc = DateTime.UtcNow.AddMinutes(-10),
-            StartedUtc = DateTime.UtcNow.AddMinutes(-10),
-            HeartbeatUtc = DateTime.UtcNow.AddMinutes(-5),
-        };
-        await db.InScopeAsync(s =>
-        {
-            var context = s.GetRequiredService<BaoPhuDbContext>();
-            context.Add(orphan);
-            return context.SaveChangesAsync();
-        });
+        var orphan = await AddRunningRowAsync(heartbeatAgo: TimeSpan.FromMinutes(5));
 
         await StartRunnerAsync();
-        var ended = await FinishedAsync(orphan.Id);
+        var ended = await FinishedAsync(orphan);
 
         Assert.Equal(JobState.Failed, ended.State);
         Assert.Equal("Bị gián đoạn (máy chủ dừng giữa chừng) / Interrupted (the server stopped mid-way)", ended.Error);
@@ -232,25 +221,50 @@ public abstract class JobTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Empty(await Jobs(j => j.RecentAsync(null, 10, CancellationToken.None)));
     }
 
-    private async Task StartRunnerAsync()
+    /// <summary>A job row left running by some process, its last heartbeat <paramref name="heartbeatAgo"/> ago.</summary>
+    protected async Task<Guid> AddRunningRowAsync(TimeSpan heartbeatAgo)
+    {
+        var row = new Job
+        {
+            Kind = CountingHandler.JobKind,
+            Title = "Đếm",
+            ParametersJson = "{\"count\":3}",
+            State = JobState.Running,
+            RequestedBy = "nguyen.van.an",
+            CreatedUtc = DateTime.UtcNow.AddMinutes(-10),
+            StartedUtc = DateTime.UtcNow.AddMinutes(-10),
+            HeartbeatUtc = DateTime.UtcNow - heartbeatAgo,
+        };
+        await db.InScopeAsync(s =>
+        {
+            var context = s.GetRequiredService<BaoPhuDbContext>();
+            context.Add(row);
+            return context.SaveChangesAsync();
+        });
+        return row.Id;
+    }
+
+    protected async Task StartRunnerAsync()
     {
         runner = services.GetServices<IHostedService>().Single(s => s is JobRunner);
         await runner.StartAsync(CancellationToken.None);
     }
 
     /// <summary>Each call in a scope of its own, as each request of the web host would.</summary>
-    private async Task<T> Jobs<T>(Func<IJobs, Task<T>> work)
+    protected Task<T> Jobs<T>(Func<IJobs, Task<T>> work) => Jobs(services, work);
+
+    protected static async Task<T> Jobs<T>(IServiceProvider process, Func<IJobs, Task<T>> work)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = process.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<IJobs>());
     }
 
-    private Task<JobView> FinishedAsync(Guid id) => PollAsync(async () => (await Jobs(j => j.GetAsync(id, CancellationToken.None)))!, j => j.IsFinished);
+    protected Task<JobView> FinishedAsync(Guid id) => PollAsync(async () => (await Jobs(j => j.GetAsync(id, CancellationToken.None)))!, j => j.IsFinished);
 
-    private Task<int> CountWrittenRowsAsync() =>
+    protected Task<int> CountWrittenRowsAsync() =>
         db.InScopeAsync(s => s.GetRequiredService<BaoPhuDbContext>().AuditEntries.CountAsync(a => a.Kind == WritingHandler.JobKind));
 
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    protected static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var until = DateTime.UtcNow + Patience;
         while (true)
@@ -266,6 +280,56 @@ public abstract class JobTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteJobTests() : JobTests(DatabaseProvider.Sqlite);
+public sealed class SqliteJobTests() : JobTests(DatabaseProvider.Sqlite)
+{
+    [Fact]
+    public async Task Runner_WhenItStarts_FailsEvenARecentRunningRowNotRunningHere()
+    {
+        // SQLite rows have no heartbeat while they run, so a start cannot tell a recent job from a dead one.
+        var recent = await AddRunningRowAsync(heartbeatAgo: TimeSpan.FromSeconds(5));
 
-public sealed class PostgresJobTests() : JobTests(DatabaseProvider.Postgres);
+        await StartRunnerAsync();
+        var ended = await FinishedAsync(recent);
+
+        Assert.Equal(JobState.Failed, ended.State);
+    }
+}
+
+public sealed class PostgresJobTests() : JobTests(DatabaseProvider.Postgres)
+{
+    [Fact]
+    public async Task Runner_WhenItStarts_LeavesARunningJobWithAFreshHeartbeatAlone()
+    {
+        var alive = await AddRunningRowAsync(heartbeatAgo: TimeSpan.FromSeconds(5));
+        var dead = await AddRunningRowAsync(heartbeatAgo: TimeSpan.FromMinutes(3));
+
+        await StartRunnerAsync();
+        await FinishedAsync(dead);
+        var stillRunning = await Jobs(j => j.GetAsync(alive, CancellationToken.None));
+
+        Assert.Equal(JobState.Running, stillRunning?.State);
+    }
+
+    [Fact]
+    public async Task RequestCancel_OfAJobRunningInAnotherProcess_ReachesItThroughTheRow()
+    {
+        await using var commandLine = NewProcess();
+        var gate = commandLine.GetRequiredService<JobGate>();
+        var running = Jobs(commandLine, j => j.RunHereAsync(WritingHandler.JobKind, "Nhập tệp", new { }, null, CancellationToken.None));
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var seen = await PollAsync(
+            async () => (await Jobs(j => j.RecentAsync(WritingHandler.JobKind, 1, CancellationToken.None))).Single(),
+            j => j.Done == 3);
+
+        await Jobs(async j =>
+        {
+            await j.RequestCancelAsync(seen.Id, CancellationToken.None);
+            return 0;
+        });
+        var ended = await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Đã ghi 3 dòng / 3 rows written", seen.Message);
+        Assert.Equal(JobState.Cancelled, ended.State);
+        Assert.Equal(0, await CountWrittenRowsAsync());
+    }
+}
