@@ -8,6 +8,8 @@ public static class JobRegistration
     /// <summary><see cref="IJobs"/> and the in-process board; safe to call more than once.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services)
     {
+        // Loggers must resolve whatever the host set up; this adds no output of its own.
+        services.AddLogging();
         services.TryAddSingleton<JobBoard>();
         services.TryAddSingleton<JobExecutor>();
         services.TryAddScoped<IJobs, JobService>();

@@ -182,15 +182,18 @@ public abstract class JobTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunHere_Always_RecordsTheJobRowAndReportsProgress()
+    public async Task RunHere_InACommandLineProcess_RecordsTheJobRowAndReportsProgress()
     {
+        // Services as the command line builds them: no logging, no runner.
+        await using var commandLine = new ServiceCollection().AddBaoPhu(db.Configuration).AddJobHandler<CountingHandler>().BuildServiceProvider();
         var seen = new List<JobView>();
 
-        var ended = await Jobs(j => j.RunHereAsync(CountingHandler.JobKind, "Đếm đến 4", new CountParameters(4), seen.Add, CancellationToken.None));
+        var ended = await Jobs(commandLine, j => j.RunHereAsync(CountingHandler.JobKind, "Đếm đến 4", new CountParameters(4), seen.Add, CancellationToken.None));
         var stored = await Jobs(j => j.GetAsync(ended.Id, CancellationToken.None));
 
         Assert.Equal(JobState.Succeeded, stored?.State);
         Assert.Equal("Đếm đến 4", stored?.Title);
+        Assert.Equal("system", stored?.RequestedBy);
         Assert.Equal(4, stored?.Done);
         Assert.Contains("\"count\":4", stored?.ResultJson);
         Assert.Contains(seen, v => v.State == JobState.Running && v.Done == 1 && v.Total == 4);
