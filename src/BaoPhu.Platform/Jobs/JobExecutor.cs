@@ -37,6 +37,8 @@ internal sealed class JobExecutor(IServiceScopeFactory scopes, JobBoard board, D
         {
             // Only after the end is written, so a reader never sees a running row without its progress.
             board.Remove(live.Id);
+            // The next job, or what was held meanwhile, need not wait for the next poll.
+            board.Wake();
         }
     }
 

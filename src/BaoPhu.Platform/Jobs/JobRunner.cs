@@ -1,4 +1,5 @@
 using BaoPhu.Platform.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +9,9 @@ namespace BaoPhu.Platform.Jobs;
 
 /// <summary>
 /// The web host's runner: claims queued jobs and runs them, one at a time per kind (on SQLite one at
-/// a time in all, since there is one writer). Jobs a dead process left running are marked failed,
-/// not run again: an all-or-nothing import is simply sent again by its user.
+/// a time in all, since there is one writer), after writing what the board held meanwhile. Jobs a
+/// dead process left running are marked failed, not run again: an all-or-nothing import is simply
+/// sent again by its user.
 /// </summary>
 internal sealed class JobRunner(
     IServiceScopeFactory scopes, JobBoard board, JobExecutor executor, DatabaseOptions database, TimeProvider clock, ILogger<JobRunner> logger)
@@ -41,6 +43,7 @@ internal sealed class JobRunner(
                         lastSweep = now;
                     }
 
+                    await WriteHeldAsync(stoppingToken);
                     while (await ClaimAsync(stoppingToken) is { } job)
                     {
                         running.Add(RunAsync(job, stoppingToken));
@@ -61,6 +64,52 @@ internal sealed class JobRunner(
 
         // The running jobs see the stop through their tokens and record themselves as interrupted.
         await Task.WhenAll(running);
+        try
+        {
+            // Jobs enqueued during the last one are kept for the next start rather than lost.
+            await WriteHeldAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Jobs held in memory not written at stop: {ExceptionType}", e.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// Writes the jobs and cancels held on the board while a job here had the SQLite file's write lock,
+    /// now that none runs here; before the next claim, so a held cancel wins over the start.
+    /// </summary>
+    private async Task WriteHeldAsync(CancellationToken ct)
+    {
+        var (held, cancels) = board.Snapshot();
+        if (board.Count > 0 || (held.Count == 0 && cancels.Count == 0))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BaoPhuDbContext>();
+        foreach (var job in held)
+        {
+            db.Add(job);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                // A constraint: a job of the same kind and key got into the table first, and that one stands.
+                logger.LogWarning("Held job {JobId} ({Kind}) not written: another has its key", job.Id, job.Kind);
+                db.ChangeTracker.Clear();
+            }
+
+            board.Forget([job.Id], []);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<Job>().Where(j => cancels.Contains(j.Id) && j.State == JobState.Queued).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.State, JobState.Cancelled).SetProperty(j => j.CancelRequested, true).SetProperty(j => j.EndedUtc, now), ct);
+        board.Forget([], cancels);
     }
 
     private async Task RunAsync(Job job, CancellationToken stoppingToken)
@@ -77,7 +126,10 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>The oldest queued job of a kind not running anywhere, moved to running by a conditional update.</summary>
+    /// <summary>
+    /// The oldest queued job of a kind not running anywhere (a running row, here or in another process,
+    /// holds its kind), moved to running by a conditional update.
+    /// </summary>
     internal async Task<Job?> ClaimAsync(CancellationToken ct)
     {
         if (database.Provider == DatabaseProvider.Sqlite && board.Count > 0)
@@ -87,12 +139,11 @@ internal sealed class JobRunner(
 
         await using var scope = scopes.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<BaoPhuDbContext>().Set<Job>();
-        var busyHere = board.Kinds;
         // A few tries: another process may claim the same job first, which the update's condition detects.
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var id = await jobs
-                .Where(j => j.State == JobState.Queued && !busyHere.Contains(j.Kind) && !jobs.Any(o => o.Kind == j.Kind && o.State == JobState.Running))
+                .Where(j => j.State == JobState.Queued && !jobs.Any(o => o.Kind == j.Kind && o.State == JobState.Running))
                 .OrderBy(j => j.CreatedUtc).ThenBy(j => j.Id)
                 .Select(j => (Guid?)j.Id)
                 .FirstOrDefaultAsync(ct);

@@ -19,13 +19,20 @@ internal sealed class JobService(
     public async Task<JobView> EnqueueAsync(string kind, string title, object parameters, string? idempotencyKey, CancellationToken ct)
     {
         var job = await NewAsync(kind, title, parameters, idempotencyKey, JobState.Queued);
+        if (idempotencyKey is not null
+            && (board.HeldWithKey(kind, idempotencyKey) ?? (await WithDbAsync(db => LiveWithKeyAsync(db, kind, idempotencyKey, ct)))?.View()) is { } existing)
+        {
+            return board.Overlay(existing);
+        }
+
+        if (WritesMustWait)
+        {
+            board.Hold(job);
+            return job.View();
+        }
+
         var view = await WithDbAsync(async db =>
         {
-            if (idempotencyKey is not null && await LiveWithKeyAsync(db, kind, idempotencyKey, ct) is { } existing)
-            {
-                return existing.View();
-            }
-
             db.Add(job);
             try
             {
@@ -52,8 +59,8 @@ internal sealed class JobService(
 
     public async Task<JobView?> GetAsync(Guid id, CancellationToken ct)
     {
-        var job = await WithDbAsync(db => db.Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct));
-        return job is null ? null : board.Overlay(job.View());
+        var job = board.Held(id) ?? (await WithDbAsync(db => db.Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct)))?.View();
+        return job is null ? null : board.Overlay(job);
     }
 
     public Task<IReadOnlyList<JobView>> RecentAsync(string? kind, int count, CancellationToken ct) => RecentAsync(kind, null, count, ct);
@@ -71,9 +78,11 @@ internal sealed class JobService(
             query = query.Where(j => j.RequestedBy == requestedBy);
         }
 
+        var stored = await query.OrderByDescending(j => j.CreatedUtc).Take(count).ToListAsync(ct);
+        var held = board.Held().Where(j => (kind is null || j.Kind == kind) && (requestedBy is null || j.RequestedBy == requestedBy));
         // Version 7 ids grow with time, so they order jobs created within the same tick.
-        var jobs = await query.OrderByDescending(j => j.CreatedUtc).ThenByDescending(j => j.Id).Take(count).ToListAsync(ct);
-        return (IReadOnlyList<JobView>)[.. jobs.Select(j => board.Overlay(j.View()))];
+        return (IReadOnlyList<JobView>)[.. stored.Select(j => j.View()).Concat(held)
+            .OrderByDescending(j => j.CreatedUtc).ThenByDescending(j => j.Id).Take(count).Select(board.Overlay)];
     });
 
     public async Task RequestCancelAsync(Guid id, CancellationToken ct)
@@ -82,6 +91,12 @@ internal sealed class JobService(
         {
             // Running here: trip the token directly; the flag reaches the row with the end (or, on PostgreSQL, the next beat).
             live.RequestCancel();
+            return;
+        }
+
+        if (WritesMustWait || board.Held(id) is not null)
+        {
+            board.HoldCancel(id);
             return;
         }
 
@@ -134,6 +149,12 @@ internal sealed class JobService(
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
     }
+
+    /// <summary>
+    /// SQLite, with a job running here: its transaction may hold the file's one write lock until it ends,
+    /// so new jobs and cancels are held on the board and the runner writes them once it has ended.
+    /// </summary>
+    private bool WritesMustWait => database.Provider == DatabaseProvider.Sqlite && board.Count > 0;
 
     private static Task<Job?> LiveWithKeyAsync(BaoPhuDbContext db, string kind, string key, CancellationToken ct) =>
         db.Set<Job>().AsNoTracking()

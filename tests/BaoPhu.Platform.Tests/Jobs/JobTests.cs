@@ -86,6 +86,59 @@ public abstract class JobTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Runner_WithTwoJobsOfOneKind_RunsTheSecondOnlyAfterTheFirst()
+    {
+        await StartRunnerAsync();
+        var first = await Jobs(j => j.EnqueueAsync(WritingHandler.JobKind, "Tệp 1", new { }, null, CancellationToken.None));
+        await Gate.Reached.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        var second = await Jobs(j => j.EnqueueAsync(WritingHandler.JobKind, "Tệp 2", new { }, null, CancellationToken.None));
+
+        // Longer than a poll and than the wake-up the enqueue sends.
+        await Task.Delay(JobRunner.PollEvery * 2, TestContext.Current.CancellationToken);
+        var waiting = await Jobs(j => j.GetAsync(second.Id, CancellationToken.None));
+        Gate.Release.TrySetResult();
+        var firstEnded = await FinishedAsync(first.Id);
+        var secondEnded = await FinishedAsync(second.Id);
+
+        Assert.Equal(JobState.Queued, waiting?.State);
+        Assert.Equal(JobState.Succeeded, secondEnded.State);
+        Assert.True(secondEnded.StartedUtc >= firstEnded.EndedUtc);
+        Assert.Equal(6, await CountWrittenRowsAsync());
+    }
+
+    [Fact]
+    public async Task RequestCancel_OfAJobQueuedBehindARunningOne_CancelsItWithoutWaiting()
+    {
+        await StartRunnerAsync();
+        var first = await Jobs(j => j.EnqueueAsync(WritingHandler.JobKind, "Tệp 1", new { }, null, CancellationToken.None));
+        await Gate.Reached.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        // On SQLite the first job's transaction holds the write lock: neither call may wait for it.
+        var second = await Jobs(j => j.EnqueueAsync(WritingHandler.JobKind, "Tệp 2", new { }, "tep-2", CancellationToken.None))
+            .WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await Jobs(async j =>
+        {
+            await j.RequestCancelAsync(second.Id, CancellationToken.None);
+            return 0;
+        }).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var shownCancelled = await Jobs(j => j.GetAsync(second.Id, CancellationToken.None));
+        var listed = await Jobs(j => j.RecentAsync(WritingHandler.JobKind, 10, CancellationToken.None));
+        Gate.Release.TrySetResult();
+        var firstEnded = await FinishedAsync(first.Id);
+        await Task.Delay(JobRunner.PollEvery * 2, TestContext.Current.CancellationToken);
+        var secondEnded = await Jobs(j => j.GetAsync(second.Id, CancellationToken.None));
+        var secondRow = await db.InScopeAsync(s => s.GetRequiredService<BaoPhuDbContext>().Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == second.Id));
+
+        Assert.Equal(JobState.Cancelled, shownCancelled?.State);
+        Assert.Equal(JobState.Cancelled, secondRow?.State);
+        Assert.Equal([second.Id, first.Id], listed.Select(j => j.Id));
+        Assert.Equal(JobState.Succeeded, firstEnded.State);
+        Assert.Equal(JobState.Cancelled, secondEnded?.State);
+        Assert.Null(secondEnded?.StartedUtc);
+        Assert.Equal(3, await CountWrittenRowsAsync());
+    }
+
+    [Fact]
     public async Task GetAsync_WhileTheHandlerHoldsAnOpenWriteTransaction_ShowsItsProgressAtOnce()
     {
         await StartRunnerAsync();
