@@ -20,9 +20,10 @@ internal sealed class JobService(
     {
         var job = await NewAsync(kind, title, parameters, idempotencyKey, JobState.Queued);
         if (idempotencyKey is not null
-            && (board.HeldWithKey(kind, idempotencyKey) ?? (await WithDbAsync(db => LiveWithKeyAsync(db, kind, idempotencyKey, ct)))?.View()) is { } existing)
+            && (board.HeldWithKey(kind, idempotencyKey) ?? (await WithDbAsync(db => LiveWithKeyAsync(db, kind, idempotencyKey, ct)))?.View()) is { } found
+            && board.Overlay(found) is { IsFinished: false } existing)
         {
-            return board.Overlay(existing);
+            return existing;
         }
 
         if (WritesMustWait)
