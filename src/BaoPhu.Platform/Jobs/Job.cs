@@ -32,6 +32,9 @@ internal sealed class Job
 
     public string RequestedBy { get; init; } = "";
 
+    /// <summary>The requester's user id (none for the command line), for the audit log of the work.</summary>
+    public Guid? RequestedById { get; init; }
+
     public DateTime CreatedUtc { get; init; }
 
     public DateTime? StartedUtc { get; set; }

@@ -49,7 +49,7 @@ internal sealed class JobExecutor(IServiceScopeFactory scopes, JobBoard board, D
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == live.Kind)
                 ?? throw new InvalidOperationException(JobService.UnknownKind(live.Kind));
-            var context = new JobContext(live.Id, live.Kind, started.ParametersJson, live, started.RequestedBy);
+            var context = new JobContext(live.Id, live.Kind, started.ParametersJson, live, started.RequestedBy, started.RequestedById);
             var result = await handler.RunAsync(context, live.Token);
             return (JobState.Succeeded, result is null ? null : JsonSerializer.Serialize(result, result.GetType(), JobJson.Options), null);
         }

@@ -147,6 +147,7 @@ internal sealed class JobService(
             IdempotencyKey = idempotencyKey,
             State = state,
             RequestedBy = actor.Name,
+            RequestedById = actor.Id,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
     }

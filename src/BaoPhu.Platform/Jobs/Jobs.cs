@@ -32,8 +32,9 @@ public interface IJobProgress
 /// <summary>What a handler receives besides its cancellation token.</summary>
 public sealed class JobContext
 {
-    internal JobContext(Guid jobId, string kind, string parametersJson, IJobProgress progress, string requestedBy)
+    internal JobContext(Guid jobId, string kind, string parametersJson, IJobProgress progress, string requestedBy, Guid? requestedById)
     {
+        RequestedById = requestedById;
         JobId = jobId;
         Kind = kind;
         ParametersJson = parametersJson;
@@ -51,6 +52,9 @@ public sealed class JobContext
 
     /// <summary>The user name of who asked for the job (<c>system</c> for the command line).</summary>
     public string RequestedBy { get; }
+
+    /// <summary>The user id of who asked for the job; null from the command line.</summary>
+    public Guid? RequestedById { get; }
 
     /// <summary>The parameters the job was enqueued with, read back as <typeparamref name="T"/>.</summary>
     public T Parameters<T>() =>

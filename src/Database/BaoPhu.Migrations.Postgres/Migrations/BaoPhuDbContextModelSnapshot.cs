@@ -130,6 +130,10 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("requested_by");
 
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
                     b.Property<string>("ResultJson")
                         .HasColumnType("text")
                         .HasColumnName("result_json");

@@ -125,6 +125,10 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_by");
 
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_id");
+
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT")
                         .HasColumnName("result_json");

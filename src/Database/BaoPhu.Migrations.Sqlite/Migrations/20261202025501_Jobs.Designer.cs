@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaoPhu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261202015956_Jobs")]
+    [Migration("20261202025501_Jobs")]
     partial class Jobs
     {
         /// <inheritdoc />
@@ -127,6 +127,10 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_id");
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT")

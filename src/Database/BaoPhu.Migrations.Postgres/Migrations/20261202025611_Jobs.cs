@@ -28,6 +28,7 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     result_json = table.Column<string>(type: "text", nullable: true),
                     error = table.Column<string>(type: "text", nullable: true),
                     requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    requested_by_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     heartbeat_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

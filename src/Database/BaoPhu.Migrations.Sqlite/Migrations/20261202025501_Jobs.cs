@@ -28,6 +28,7 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     result_json = table.Column<string>(type: "TEXT", nullable: true),
                     error = table.Column<string>(type: "TEXT", nullable: true),
                     requested_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    requested_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     started_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     heartbeat_utc = table.Column<DateTime>(type: "TEXT", nullable: true),

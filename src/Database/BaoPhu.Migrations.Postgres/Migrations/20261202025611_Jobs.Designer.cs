@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaoPhu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261202020032_Jobs")]
+    [Migration("20261202025611_Jobs")]
     partial class Jobs
     {
         /// <inheritdoc />
@@ -132,6 +132,10 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("text")
