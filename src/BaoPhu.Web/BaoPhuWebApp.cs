@@ -4,6 +4,7 @@ using BaoPhu.Database;
 using BaoPhu.Demo.Generation;
 using BaoPhu.Demo.SeedDemo;
 using BaoPhu.Platform.Auditing;
+using BaoPhu.Platform.Jobs;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Text;
@@ -11,6 +12,7 @@ using BaoPhu.Targets;
 using BaoPhu.Units;
 using BaoPhu.Web.Admin;
 using BaoPhu.Web.Components;
+using BaoPhu.Web.Jobs;
 using BaoPhu.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +65,7 @@ public static class BaoPhuWebApp
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<ScopeMiddleware>();
+        services.AddJobRunner();
 
         var app = builder.Build();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -82,6 +85,7 @@ public static class BaoPhuWebApp
         app.MapOpenApi().AllowAnonymous();
         AccountEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        JobEndpoints.Map(app);
         foreach (var module in BaoPhuComposition.Catalog.Modules)
         {
             module.MapEndpoints(app);

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using BaoPhu.Platform.Auditing;
+using BaoPhu.Platform.Jobs;
 using BaoPhu.Platform.Modules;
 using BaoPhu.Platform.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaoPhu.Platform.Persistence;
 
 /// <summary>
-/// The one database model: Platform's tables (users, audit) plus each module's part. Modules reach
+/// The one database model: Platform's tables (users, audit, jobs) plus each module's part. Modules reach
 /// their own tables through <c>Set&lt;T&gt;()</c>; other modules' tables only through Contracts.
 /// </summary>
 public sealed class BaoPhuDbContext(DbContextOptions<BaoPhuDbContext> options, ModuleCatalog modules, UnitScope scope)
@@ -56,6 +57,8 @@ public sealed class BaoPhuDbContext(DbContextOptions<BaoPhuDbContext> options, M
             audit.Property(a => a.EntityId).HasMaxLength(200);
             audit.HasIndex(a => a.At);
         });
+
+        Job.Configure(builder);
 
         foreach (var module in modules.Modules)
         {

@@ -11,6 +11,10 @@ public static class VietnamTime
     public static DateOnly Today(this TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 
+    /// <summary>A stored UTC time as the clock in Hà Nội showed it, for pages.</summary>
+    public static DateTime ToVietnamTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     private static TimeZoneInfo Find()
     {
         try

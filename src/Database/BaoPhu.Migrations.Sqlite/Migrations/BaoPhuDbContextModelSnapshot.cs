@@ -255,6 +255,109 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.ToTable("platform_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Platform.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_utc");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_utc");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long?>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_job");
+
+                    b.HasIndex("CreatedUtc")
+                        .HasDatabaseName("ix_platform_job_created_utc");
+
+                    b.HasIndex("Kind", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_job_kind_idempotency_key")
+                        .HasFilter("\"idempotency_key\" IS NOT NULL AND \"state\" IN ('queued', 'running')");
+
+                    b.HasIndex("State", "Kind")
+                        .HasDatabaseName("ix_platform_job_state_kind");
+
+                    b.ToTable("platform_job", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Platform.Security.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
