@@ -91,7 +91,7 @@ public static class BaoPhuWebApp
             module.MapEndpoints(app);
         }
 
-        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly);
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly, typeof(BaoPhu.Feeds.FeedsModule).Assembly);
         return app;
     }
 

@@ -8,10 +8,27 @@ public interface IActor
     string Name { get; }
 }
 
-/// <summary>The actor of work no person started (first-start seeding, migrations).</summary>
-public sealed class SystemActor : IActor
+/// <summary>
+/// Who work in this scope acts for when no request carries the user: a job runs in a scope of its
+/// own, for whoever asked for it, and its audit entries must name that person.
+/// </summary>
+public sealed class ActingFor
 {
-    public Guid? Id => null;
+    public Guid? Id { get; private set; }
 
-    public string Name => "system";
+    public string? Name { get; private set; }
+
+    public void Set(Guid? id, string name)
+    {
+        Id = id;
+        Name = name;
+    }
+}
+
+/// <summary>The actor of work no person started (first-start seeding, migrations), or of a job run for someone.</summary>
+public sealed class SystemActor(ActingFor acting) : IActor
+{
+    public Guid? Id => acting.Id;
+
+    public string Name => acting.Name ?? "system";
 }

@@ -47,6 +47,7 @@ internal sealed class JobExecutor(IServiceScopeFactory scopes, JobBoard board, D
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetService<BaoPhu.Platform.Auditing.ActingFor>()?.Set(started.RequestedById, started.RequestedBy);
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == live.Kind)
                 ?? throw new InvalidOperationException(JobService.UnknownKind(live.Kind));
             var context = new JobContext(live.Id, live.Kind, started.ParametersJson, live, started.RequestedBy, started.RequestedById);

@@ -25,6 +25,7 @@ public static class BaoPhuComposition
         services.AddSingleton(Catalog);
         services.AddSingleton(TimeProvider.System);
         services.AddBaoPhuDatabase(options);
+        services.AddScoped<ActingFor>();
         services.AddScoped<IActor, SystemActor>();
         services.AddBaoPhuIdentityCore();
         services.AddScoped<UserAdministration>();

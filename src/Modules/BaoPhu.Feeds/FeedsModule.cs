@@ -1,7 +1,10 @@
+using BaoPhu.Feeds.BrowseIntakes;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Feeds.Data;
 using BaoPhu.Feeds.ImportFeed;
+using BaoPhu.Platform.Jobs;
 using BaoPhu.Platform.Modules;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +25,11 @@ public sealed class FeedsModule : IModule
         services.AddOptions<FeedSettings>().Bind(configuration.GetSection("Feeds"));
         services.AddScoped<FeedImporter>();
         services.AddScoped<IFeedImports>(sp => sp.GetRequiredService<FeedImporter>());
+        services.AddScoped<IntakeQueries>();
+        services.AddJobHandler<FeedImportJob>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => FeedsModel.Configure(modelBuilder);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => FeedsEndpoints.Map(endpoints);
 }

@@ -157,6 +157,11 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
+                    b.Property<string>("StoredFile")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("stored_file");
+
                     b.Property<int>("Warnings")
                         .HasColumnType("integer")
                         .HasColumnName("warnings");

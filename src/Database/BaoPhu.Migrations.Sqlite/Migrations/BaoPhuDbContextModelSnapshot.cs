@@ -152,6 +152,11 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("started_utc");
 
+                    b.Property<string>("StoredFile")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file");
+
                     b.Property<int>("Warnings")
                         .HasColumnType("INTEGER")
                         .HasColumnName("warnings");

@@ -17,6 +17,7 @@ internal static class FeedsModel
             intake.Property(i => i.Period).HasMaxLength(7);
             intake.Property(i => i.FileName).HasMaxLength(260);
             intake.Property(i => i.Mapping).HasMaxLength(100);
+            intake.Property(i => i.StoredFile).HasMaxLength(1000);
             intake.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(20);
             intake.Property(i => i.Encoding).HasMaxLength(20);
             intake.Property(i => i.Reason).HasMaxLength(2000);

@@ -23,6 +23,9 @@ internal sealed class FeedIntake
 
     public string? Mapping { get; private set; }
 
+    /// <summary>An uploaded file kept after a dry run, so that it can be imported as checked; null once gone.</summary>
+    public string? StoredFile { get; private set; }
+
     public FeedOutcome Outcome { get; private set; }
 
     /// <summary>Set when a later file of the same feed and period replaced this one's rows.</summary>
@@ -51,28 +54,32 @@ internal sealed class FeedIntake
 
     public DateTime EndedUtc { get; private set; }
 
-    public static FeedIntake From(FeedImportResult result, string fileName, string? mapping, string requestedBy, DateTime startedUtc, DateTime endedUtc) => new()
-    {
-        Id = result.IntakeId,
-        Feed = result.Feed,
-        Period = result.Period ?? "",
-        FileName = fileName,
-        Mapping = mapping,
-        Outcome = result.Outcome,
-        Rows = result.Rows,
-        Imported = result.Imported,
-        Rejected = result.Rejected,
-        Replaced = result.Replaced,
-        Warnings = result.Warnings,
-        ProblemCount = result.ProblemCount,
-        Encoding = result.Encoding,
-        Reason = result.Reason,
-        RequestedBy = requestedBy,
-        StartedUtc = startedUtc,
-        EndedUtc = endedUtc,
-    };
+    public static FeedIntake From(
+        FeedImportResult result, string fileName, string? mapping, string? storedFile, string requestedBy, DateTime startedUtc, DateTime endedUtc) => new()
+        {
+            StoredFile = result.Outcome == FeedOutcome.DryRun ? storedFile : null,
+            Id = result.IntakeId,
+            Feed = result.Feed,
+            Period = result.Period ?? "",
+            FileName = fileName,
+            Mapping = mapping,
+            Outcome = result.Outcome,
+            Rows = result.Rows,
+            Imported = result.Imported,
+            Rejected = result.Rejected,
+            Replaced = result.Replaced,
+            Warnings = result.Warnings,
+            ProblemCount = result.ProblemCount,
+            Encoding = result.Encoding,
+            Reason = result.Reason,
+            RequestedBy = requestedBy,
+            StartedUtc = startedUtc,
+            EndedUtc = endedUtc,
+        };
 
     public void ReplaceWith(Guid intakeId) => ReplacedBy = intakeId;
+
+    public void ForgetFile() => StoredFile = null;
 }
 
 /// <summary>A row-level (or file-level, with no row) problem of an intake, kept for the error report.</summary>

@@ -97,7 +97,7 @@ internal sealed partial class FeedImporter : IFeedImports
         catch (TabularFileException e)
         {
             result = Refused(request.Feed, period, null, e.Problems, 0);
-            await RecordAsync(result, displayName, request.Mapping, started, e.Problems, cancellationToken);
+            await RecordAsync(result, displayName, request.Mapping, request.File, started, e.Problems, cancellationToken);
         }
 
         if (result.Outcome == FeedOutcome.Committed && !request.DeferRefresh)
@@ -194,10 +194,10 @@ internal sealed partial class FeedImporter : IFeedImports
 
     /// <summary>Records an intake that stored no row (dry run, rejected), with its problems, after the rollback.</summary>
     private async Task RecordAsync(
-        FeedImportResult result, string fileName, string? mapping, DateTime started, IEnumerable<TabularProblem> problems, CancellationToken cancellationToken)
+        FeedImportResult result, string fileName, string? mapping, string? storedFile, DateTime started, IEnumerable<TabularProblem> problems, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        db.Add(FeedIntake.From(result, fileName, mapping, actor.Name, started, clock.GetUtcNow().UtcDateTime));
+        db.Add(FeedIntake.From(result, fileName, mapping, storedFile, actor.Name, started, clock.GetUtcNow().UtcDateTime));
         db.AddRange(FeedProblems(result.IntakeId, problems));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -243,11 +243,11 @@ internal sealed partial class FeedImporter : IFeedImports
         catch (TabularFileException e)
         {
             result = Refused(request.Feed, request.Period, null, e.Problems, 0);
-            await RecordAsync(result, displayName, request.Mapping, started, e.Problems, cancellationToken);
+            await RecordAsync(result, displayName, request.Mapping, request.File, started, e.Problems, cancellationToken);
             return result;
         }
 
-        await RecordAsync(result, displayName, request.Mapping, started, [], cancellationToken);
+        await RecordAsync(result, displayName, request.Mapping, request.File, started, [], cancellationToken);
         return result;
     }
 
@@ -314,7 +314,7 @@ internal sealed partial class FeedImporter : IFeedImports
             if (outcome != FeedOutcome.Committed)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                await importer.RecordAsync(result, displayName, request.Mapping, started, kept, cancellationToken);
+                await importer.RecordAsync(result, displayName, request.Mapping, request.File, started, kept, cancellationToken);
                 return result;
             }
 
@@ -324,7 +324,7 @@ internal sealed partial class FeedImporter : IFeedImports
                 previous.ForEach(p => p.ReplaceWith(intakeId));
             }
 
-            db.Add(FeedIntake.From(result, displayName, request.Mapping, importer.actor.Name, started, importer.clock.GetUtcNow().UtcDateTime));
+            db.Add(FeedIntake.From(result, displayName, request.Mapping, null, importer.actor.Name, started, importer.clock.GetUtcNow().UtcDateTime));
             db.AddRange(FeedProblems(intakeId, kept));
             await db.SaveChangesAsync(cancellationToken);
             await importer.audit.WriteAsync("import." + feed.Name, "feeds_intake", intakeId.ToString(),
