@@ -22,7 +22,14 @@ public static class PersonalData
         _ => string.Concat(id.AsSpan(0, 3), new string('*', id.Length - 5), id.AsSpan(id.Length - 2)),
     };
 
-    /// <summary>A value of <paramref name="column"/> as it may be shown or logged: masked when the column is personal.</summary>
-    public static string? Shown(string? column, string? value) =>
-        value is not null && column is not null && Columns.Contains(column) ? MaskId(value) : value;
+    /// <summary>What a masked name, birth date or wage shows.</summary>
+    public const string Hidden = "•••";
+
+    /// <summary>
+    /// A value of <paramref name="column"/> as it may be shown or logged: identifiers partly masked,
+    /// names, birth dates and wages hidden, anything else as is.
+    /// </summary>
+    public static string? Shown(string? column, string? value) => value is null || column is null || !Columns.Contains(column)
+        ? value
+        : column is "person_id" or "si_number" ? MaskId(value) : Hidden;
 }
