@@ -184,6 +184,43 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Import_WithSavedMapping_ReadsTheAgencysOwnHeaders()
+    {
+        var text = new StringBuilder("STT,Tháng,MST DN,Số ĐDCN,Họ tên NLĐ,Ngày sinh NLĐ,TN chịu thuế\n");
+        for (var n = 0; n < 30; n++)
+        {
+            var (id, birth, _) = FeedFiles.Person(300 + n);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{n + 1},2023-06,{FeedFiles.TaxCode(n % 4)},{id},Vũ Thị Mai,{birth:dd/MM/yyyy},8100000\n");
+        }
+
+        var file = files.Write("cuc-thue-2023-06.csv", text.ToString());
+        var withoutMapping = await ImportAsync(new FeedImportRequest("tax-employees", file, DryRun: true));
+        await Db.InScopeAsync(s => s.GetRequiredService<BrowseIntakes.IntakeQueries>().SaveMappingAsync("cuc-thue-ho-so", "tax-employees", "Cục Thuế tỉnh", new Dictionary<string, string>
+        {
+            ["period"] = "Tháng",
+            ["employer_tax_code"] = "MST DN",
+            ["person_id"] = "Số ĐDCN",
+            ["full_name"] = "Họ tên NLĐ",
+            ["birth_date"] = "Ngày sinh NLĐ",
+            ["gross_income"] = "TN chịu thuế",
+        }, Token));
+        var withMapping = await ImportAsync(new FeedImportRequest("tax-employees", file, Mapping: "cuc-thue-ho-so"));
+
+        Assert.Equal(FeedOutcome.Rejected, withoutMapping.Outcome);
+        Assert.Contains("employer_tax_code", withoutMapping.Reason, StringComparison.Ordinal);
+        Assert.Equal((FeedOutcome.Committed, 30, 0), (withMapping.Outcome, withMapping.Imported, withMapping.Rejected));
+    }
+
+    [Fact]
+    public async Task SaveMapping_WhenAHeaderStandsForTwoColumns_RefusesIt()
+    {
+        var e = await Assert.ThrowsAsync<FeedException>(() => Db.InScopeAsync(s => s.GetRequiredService<BrowseIntakes.IntakeQueries>().SaveMappingAsync(
+            "sai", "tax-employees", "Chi cục Thuế", new Dictionary<string, string> { ["full_name"] = "Tên", ["employer_tax_code"] = "tên" }, Token)));
+
+        Assert.Contains("one column only", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_WhenAColumnIsMissing_RejectsNamingIt()
     {
         var text = "period,employer_tax_code,full_name,birth_date,gross_income\n2024-09," + FeedFiles.TaxCode(1) + ",An,1990-01-01,1\n";

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoPhu.Feeds.BrowseIntakes;
 
 /// <summary>The files received, for the intake pages and their Excel exports.</summary>
-internal sealed class IntakeQueries(Platform.Persistence.BaoPhuDbContext db, IJobs jobs)
+internal sealed class IntakeQueries(
+    Platform.Persistence.BaoPhuDbContext db, IJobs jobs, IEnumerable<FeedDefinition> definitions, Platform.Auditing.IActor actor, TimeProvider clock)
 {
     /// <summary>Problems shown on the page; the error report has all that were kept.</summary>
     public const int ShownProblems = 200;
@@ -28,6 +29,60 @@ internal sealed class IntakeQueries(Platform.Persistence.BaoPhuDbContext db, IJo
 
     public Task<List<ColumnMapping>> MappingsAsync(CancellationToken cancellationToken) =>
         db.Set<ColumnMapping>().OrderBy(m => m.Feed).ThenBy(m => m.Name).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Saves (creates or replaces) a column mapping: for each canonical column of the feed, the header
+    /// the agency uses. Throws <see cref="FeedException"/> naming what is wrong.
+    /// </summary>
+    public async Task<ColumnMapping> SaveMappingAsync(
+        string name, string feed, string agency, IReadOnlyDictionary<string, string> columns, CancellationToken cancellationToken)
+    {
+        name = VietnameseText.Clean(name ?? "");
+        agency = VietnameseText.Clean(agency ?? "");
+        var definition = definitions.FirstOrDefault(d => d.Name == feed)
+            ?? throw new FeedException($"Không có loại dữ liệu '{feed}' / There is no feed '{feed}'");
+        if (name.Length is 0 or > 100 || agency.Length is 0 or > 200)
+        {
+            throw new FeedException("Cần tên bảng ánh xạ (tối đa 100 ký tự) và tên cơ quan gửi / A mapping needs a name (up to 100 characters) and the sending agency");
+        }
+
+        var unknown = columns.Keys.Where(c => definition.Columns.All(d => d.Name != c)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FeedException(
+                $"'{feed}' không có cột {string.Join(", ", unknown)} / '{feed}' has no column {string.Join(", ", unknown)}");
+        }
+
+        var kept = columns.Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => VietnameseText.Clean(c.Value), StringComparer.Ordinal);
+        var repeated = kept.GroupBy(c => c.Value.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.First().Value).ToList();
+        if (kept.Count == 0 || repeated.Count > 0)
+        {
+            throw new FeedException(repeated.Count > 0
+                ? $"Một tiêu đề chỉ dùng cho một cột: {string.Join(", ", repeated)} / A header can stand for one column only: {string.Join(", ", repeated)}"
+                : "Hãy ghi tiêu đề của ít nhất một cột / Give the header of at least one column");
+        }
+
+        var at = clock.GetUtcNow().UtcDateTime;
+        var mapping = await db.Set<ColumnMapping>().SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
+        if (mapping is null)
+        {
+            mapping = ColumnMapping.Create(name, feed, agency, kept, actor.Name, at);
+            db.Add(mapping);
+        }
+        else if (mapping.Feed != feed)
+        {
+            throw new FeedException(
+                $"Tên '{name}' đã dùng cho bảng ánh xạ của '{mapping.Feed}' / The name '{name}' is taken by a mapping of '{mapping.Feed}'");
+        }
+        else
+        {
+            mapping.Update(agency, kept, actor.Name, at);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return mapping;
+    }
 
     /// <summary>Queues the import of a file kept after its dry run, as it was checked; null when the file is gone.</summary>
     public async Task<JobView?> CommitAsync(FeedIntake intake, CancellationToken cancellationToken)

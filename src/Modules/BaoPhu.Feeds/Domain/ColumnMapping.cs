@@ -1,10 +1,12 @@
+using BaoPhu.Platform.Persistence;
+
 namespace BaoPhu.Feeds.Domain;
 
 /// <summary>
 /// An agency's own headers for a feed, saved under a name: each canonical column and the header that
 /// holds it in that agency's files. Other order and extra columns need no mapping.
 /// </summary>
-internal sealed class ColumnMapping
+internal sealed class ColumnMapping : IAudited
 {
     private ColumnMapping()
     {
