@@ -9,33 +9,18 @@ namespace BaoPhu.Cli.Tests;
 /// The importer killed without warning (SIGKILL, as <c>kill -9</c> or a power cut) in the middle of a
 /// file: on restart nothing of that file is there, and the same file then imports whole.
 /// </summary>
-public abstract class ImportKillTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ImportKillTests(DatabaseProvider provider) : FreshDatabaseTest(provider)
 {
     private const int Rows = 300_000;
-
-    private readonly TempFolder files = new();
-
-    private TestDatabase database = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(provider);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        files.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task Import_WhenKilledMidFile_LeavesNothingAndImportsWholeOnRestart()
     {
-        var file = files.Write("tax-employees-2025-05.csv", FeedFiles.TaxEmployees("2025-05", Rows));
+        var file = Files.Write("tax-employees-2025-05.csv", FeedFiles.TaxEmployees("2025-05", Rows));
 
         var seen = await KillMidImportAsync(file);
         var afterKill = await StatsAsync();
-        var rerun = await Cli.RunAsync(database.Configuration, Token, "import", "tax-employees", file);
+        var rerun = await Cli.RunAsync(Database.Configuration, Token, "import", "tax-employees", file);
         var afterRerun = await StatsAsync();
 
         Assert.InRange(seen, 1, Rows - 1);
@@ -58,8 +43,8 @@ public abstract class ImportKillTests(DatabaseProvider provider) : IAsyncLifetim
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__BaoPhu"] = database.ConnectionString;
+        start.Environment["Database__Provider"] = Database.Provider.ToString();
+        start.Environment["ConnectionStrings__BaoPhu"] = Database.ConnectionString;
         using var importer = Process.Start(start)!;
         try
         {
@@ -89,7 +74,7 @@ public abstract class ImportKillTests(DatabaseProvider provider) : IAsyncLifetim
 
     private async Task<(long Rows, int Files)> StatsAsync()
     {
-        var run = await Cli.RunAsync(database.Configuration, Token, "registry", "stats", "--json");
+        var run = await Cli.RunAsync(Database.Configuration, Token, "registry", "stats", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
         var feed = JsonDocument.Parse(run.Output).RootElement.EnumerateArray().Single(f => f.GetProperty("feed").GetString() == "tax-employees");
         return (feed.GetProperty("rows").GetInt64(), feed.GetProperty("files").GetInt32());
