@@ -7,6 +7,7 @@ using BaoPhu.Platform.Auditing;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Text;
+using BaoPhu.Registry;
 using BaoPhu.Targets;
 using BaoPhu.Units;
 using BaoPhu.Web.Admin;
@@ -87,7 +88,7 @@ public static class BaoPhuWebApp
             module.MapEndpoints(app);
         }
 
-        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly);
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly, typeof(RegistryModule).Assembly);
         return app;
     }
 
