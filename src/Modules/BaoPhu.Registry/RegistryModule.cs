@@ -1,10 +1,10 @@
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Modules;
+using BaoPhu.Registry.BrowseRegistry;
 using BaoPhu.Registry.CountActuals;
 using BaoPhu.Registry.Data;
 using BaoPhu.Registry.Feeds;
 using BaoPhu.Registry.RefreshReadModels;
-using BaoPhu.Registry.BrowseRegistry;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
