@@ -91,6 +91,17 @@ public abstract class RegistryPagesTests<TFixture>(TFixture fixture)
         Assert.Equal(["05/2025", "Nguyễn Văn An", Month.Person(0).Id, "Có", "Có"], first[..5]);
         var taxOnly = Assert.Single(lines, r => r[2] == Month.Person(2).Id);
         Assert.Equal("Không", taxOnly[4]);
+
+        // From the list to the person: their month at the builder, in tax and in SI.
+        await employees.GetByRole(AriaRole.Row).Filter(new() { HasText = Month.Person(1).Id }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("#identity")).ToContainTextAsync(Month.Person(1).Id);
+        await Assertions.Expect(page.Locator("#identity")).ToContainTextAsync("Xã Hợp Lý");
+        var history = page.Locator("#history").GetByRole(AriaRole.Row).Filter(new() { HasText = "05/2025" });
+        await Assertions.Expect(history).ToContainTextAsync("Công ty TNHH Xây dựng Đức Lượng 700");
+        await Assertions.Expect(history).ToContainTextAsync("19.000.000");
+        await Assertions.Expect(history).ToContainTextAsync("Bắt buộc, có BHTN");
+        await Assertions.Expect(history).ToContainTextAsync("12.000.000");
+        Assert.DoesNotContain(Month.Person(1).Id, page.Url, StringComparison.Ordinal);
     }
 
     /// <summary>Saves what the page looks like into the folder BAOPHU_SCREENSHOTS names, when it names one, for a person to look at.</summary>
