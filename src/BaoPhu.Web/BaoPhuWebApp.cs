@@ -8,6 +8,7 @@ using BaoPhu.Platform.Jobs;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Text;
+using BaoPhu.Registry;
 using BaoPhu.Targets;
 using BaoPhu.Units;
 using BaoPhu.Web.Admin;
@@ -91,7 +92,7 @@ public static class BaoPhuWebApp
             module.MapEndpoints(app);
         }
 
-        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly, typeof(BaoPhu.Feeds.FeedsModule).Assembly);
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly, typeof(BaoPhu.Feeds.FeedsModule).Assembly, typeof(RegistryModule).Assembly);
         return app;
     }
 

@@ -1,8 +1,11 @@
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Modules;
+using BaoPhu.Registry.BrowseRegistry;
 using BaoPhu.Registry.CountActuals;
 using BaoPhu.Registry.Data;
 using BaoPhu.Registry.Feeds;
+using BaoPhu.Registry.RefreshReadModels;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +28,11 @@ public sealed class RegistryModule : IModule
         services.AddSingleton<FeedDefinition, LabourStatisticsFeed>();
         services.AddSingleton<FeedDefinition, BenefitRecipientsFeed>();
         services.AddScoped<IFeedCommitted, RegistryActuals>();
+        services.AddScoped<IFeedCommitted, RegistryReadModels>();
+        services.AddScoped<RegistryQueries>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => RegistryModel.Configure(modelBuilder);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => RegistryEndpoints.Map(endpoints);
 }

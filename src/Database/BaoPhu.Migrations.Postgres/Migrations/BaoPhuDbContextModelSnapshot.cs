@@ -504,6 +504,273 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     b.ToTable("platform_user", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployer", b =>
+                {
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("tax_code");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("founded_on");
+
+                    b.Property<bool>("InBusinessRegistry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_business_registry");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("last_period");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("SiName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("si_name");
+
+                    b.Property<DateOnly?>("SiRegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("si_registered_on");
+
+                    b.Property<string>("SiStatus")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("si_status");
+
+                    b.Property<string>("SiUnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("si_unit_code");
+
+                    b.Property<Guid?>("SiUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("si_unit_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Vsic")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("vsic");
+
+                    b.HasKey("TaxCode")
+                        .HasName("pk_registry_employer");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_registry_employer_name_key");
+
+                    b.HasIndex("SiUnitCode")
+                        .HasDatabaseName("ix_registry_employer_si_unit_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_registry_employer_unit_id");
+
+                    b.ToTable("registry_employer", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployerMonth", b =>
+                {
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<long?>("ContributionsDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributions_due");
+
+                    b.Property<long?>("ContributionsPaid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributions_paid");
+
+                    b.Property<long>("GrossIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_income");
+
+                    b.Property<long>("InsuredWages")
+                        .HasColumnType("bigint")
+                        .HasColumnName("insured_wages");
+
+                    b.Property<int>("SiParticipants")
+                        .HasColumnType("integer")
+                        .HasColumnName("si_participants");
+
+                    b.Property<int>("TaxEmployees")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_employees");
+
+                    b.HasKey("TaxCode", "Period")
+                        .HasName("pk_registry_employer_month");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_registry_employer_month_period");
+
+                    b.ToTable("registry_employer_month", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployment", b =>
+                {
+                    b.Property<string>("EmployerTaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("benefit");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<long?>("GrossIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_income");
+
+                    b.Property<bool?>("HasUi")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_ui");
+
+                    b.Property<bool>("InTax")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_tax");
+
+                    b.Property<long?>("InsuredWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("insured_wage");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("scheme");
+
+                    b.HasKey("EmployerTaxCode", "Period", "PersonId")
+                        .HasName("pk_registry_employment");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_registry_employment_period");
+
+                    b.HasIndex("PersonId", "Period")
+                        .HasDatabaseName("ix_registry_employment_person_id_period");
+
+                    b.ToTable("registry_employment", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryWorker", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("LastPeriod")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("last_period");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("SiNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("si_number");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_worker");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_registry_worker_name_key");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_worker_person_id");
+
+                    b.HasIndex("SiNumber")
+                        .HasDatabaseName("ix_registry_worker_si_number");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_registry_worker_unit_id");
+
+                    b.ToTable("registry_worker", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Registry.Feeds.BenefitRecipient", b =>
                 {
                     b.Property<Guid>("BatchId")

@@ -499,6 +499,271 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.ToTable("platform_user", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployer", b =>
+                {
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_code");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("founded_on");
+
+                    b.Property<bool>("InBusinessRegistry")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_business_registry");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_period");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("SiName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_name");
+
+                    b.Property<DateOnly?>("SiRegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_registered_on");
+
+                    b.Property<string>("SiStatus")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_status");
+
+                    b.Property<string>("SiUnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_unit_code");
+
+                    b.Property<Guid?>("SiUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_unit_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_on");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Vsic")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vsic");
+
+                    b.HasKey("TaxCode")
+                        .HasName("pk_registry_employer");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_registry_employer_name_key");
+
+                    b.HasIndex("SiUnitCode")
+                        .HasDatabaseName("ix_registry_employer_si_unit_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_registry_employer_unit_id");
+
+                    b.ToTable("registry_employer", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployerMonth", b =>
+                {
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<long?>("ContributionsDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_due");
+
+                    b.Property<long?>("ContributionsPaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_paid");
+
+                    b.Property<long>("GrossIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_income");
+
+                    b.Property<long>("InsuredWages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insured_wages");
+
+                    b.Property<int>("SiParticipants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("si_participants");
+
+                    b.Property<int>("TaxEmployees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_employees");
+
+                    b.HasKey("TaxCode", "Period")
+                        .HasName("pk_registry_employer_month");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_registry_employer_month_period");
+
+                    b.ToTable("registry_employer_month", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployment", b =>
+                {
+                    b.Property<string>("EmployerTaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<long?>("GrossIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_income");
+
+                    b.Property<bool?>("HasUi")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_ui");
+
+                    b.Property<bool>("InTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_tax");
+
+                    b.Property<long?>("InsuredWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insured_wage");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme");
+
+                    b.HasKey("EmployerTaxCode", "Period", "PersonId")
+                        .HasName("pk_registry_employment");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_registry_employment_period");
+
+                    b.HasIndex("PersonId", "Period")
+                        .HasDatabaseName("ix_registry_employment_person_id_period");
+
+                    b.ToTable("registry_employment", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryWorker", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("LastPeriod")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_period");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("SiNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_number");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_worker");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_registry_worker_name_key");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_worker_person_id");
+
+                    b.HasIndex("SiNumber")
+                        .HasDatabaseName("ix_registry_worker_si_number");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_registry_worker_unit_id");
+
+                    b.ToTable("registry_worker", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Registry.Feeds.BenefitRecipient", b =>
                 {
                     b.Property<Guid>("BatchId")

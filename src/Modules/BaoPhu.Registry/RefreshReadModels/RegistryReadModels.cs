@@ -1,0 +1,196 @@
+using BaoPhu.Feeds.Contracts;
+using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Text;
+using BaoPhu.Registry.Data;
+using BaoPhu.Registry.Feeds;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaoPhu.Registry.RefreshReadModels;
+
+/// <summary>
+/// Rebuilds the derived tables the registry pages read, after each committed file: a monthly file
+/// rebuilds its month (employer months, employments) and upserts the people it lists; any file
+/// rebuilds the employers, which are few. The statements are set-based SQL that SQLite and
+/// PostgreSQL share, so a month of a million rows never passes through memory.
+/// </summary>
+internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
+{
+    public async Task OnCommittedAsync(string feed, string period, CancellationToken cancellationToken)
+    {
+        switch (feed)
+        {
+            case "si-participants":
+                await EmployerMonthAsync(period, cancellationToken);
+                await EmploymentAsync(period, cancellationToken);
+                await WorkersFromSiAsync(period, cancellationToken);
+                break;
+            case "tax-employees":
+                await EmployerMonthAsync(period, cancellationToken);
+                await EmploymentAsync(period, cancellationToken);
+                await WorkersFromTaxAsync(period, cancellationToken);
+                break;
+            case "si-contributions":
+                await EmployerMonthAsync(period, cancellationToken);
+                break;
+            case "benefit-recipients":
+                await EmploymentAsync(period, cancellationToken);
+                return;
+            case "business-registry" or "si-employers":
+                break;
+            default:
+                return;
+        }
+
+        await EmployersAsync(cancellationToken);
+    }
+
+    // The first branch of each UNION ALL casts its NULLs: PostgreSQL types a column from its first
+    // branches, and two untyped NULLs make it text.
+    /// <summary>Employees and income declared to tax, compulsory participants and insured wages, contributions: per employer, one month.</summary>
+    private async Task EmployerMonthAsync(string period, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM registry_employer_month WHERE period = {period}", cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO registry_employer_month
+                (tax_code, period, tax_employees, gross_income, si_participants, insured_wages, contributions_due, contributions_paid)
+            SELECT code, {period}, COALESCE(SUM(tax_employees), 0), COALESCE(SUM(gross_income), 0), COALESCE(SUM(si_participants), 0),
+                   COALESCE(SUM(insured_wages), 0), SUM(due), SUM(paid)
+            FROM (
+                SELECT employer_tax_code AS code, COUNT(*) AS tax_employees, SUM(gross_income) AS gross_income,
+                       CAST(NULL AS BIGINT) AS si_participants, CAST(NULL AS BIGINT) AS insured_wages,
+                       CAST(NULL AS BIGINT) AS due, CAST(NULL AS BIGINT) AS paid
+                FROM registry_tax_employee WHERE period = {period} GROUP BY employer_tax_code
+                UNION ALL
+                SELECT employer_tax_code, NULL, NULL, COUNT(*), SUM(insured_wage), NULL, NULL
+                FROM registry_si_participation
+                WHERE period = {period} AND scheme = 'Compulsory' AND employer_tax_code IS NOT NULL
+                GROUP BY employer_tax_code
+                UNION ALL
+                SELECT employer_tax_code, NULL, NULL, NULL, NULL, amount_due, amount_paid
+                FROM registry_si_contribution WHERE period = {period}
+            ) months
+            WHERE code <> ''
+            GROUP BY code
+            """,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Who worked where in the month, tax and SI merged per employer and person; voluntary
+    /// participation and benefits under employer "". Tax rows without a usable national ID are
+    /// left out here (they still count in the employer's month).
+    /// </summary>
+    private async Task EmploymentAsync(string period, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM registry_employment WHERE period = {period}", cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO registry_employment
+                (employer_tax_code, period, person_id, full_name, in_tax, gross_income, scheme, insured_wage, has_ui, benefit)
+            SELECT code, {period}, person_id, MAX(full_name), MAX(in_tax) = 1, SUM(gross_income), MAX(scheme), SUM(insured_wage),
+                   CASE WHEN MAX(has_ui) IS NULL THEN NULL ELSE MAX(has_ui) = 1 END, MAX(benefit)
+            FROM (
+                SELECT employer_tax_code AS code, person_id, full_name, 1 AS in_tax, gross_income,
+                       CAST(NULL AS VARCHAR(12)) AS scheme, CAST(NULL AS BIGINT) AS insured_wage,
+                       CAST(NULL AS INTEGER) AS has_ui, CAST(NULL AS VARCHAR(16)) AS benefit
+                FROM registry_tax_employee WHERE period = {period} AND person_id IS NOT NULL
+                UNION ALL
+                SELECT COALESCE(employer_tax_code, ''), person_id, full_name, 0, NULL, scheme, insured_wage,
+                       CASE WHEN has_ui THEN 1 ELSE 0 END, NULL
+                FROM registry_si_participation WHERE period = {period}
+                UNION ALL
+                SELECT '', person_id, NULL, 0, NULL, NULL, NULL, NULL, benefit
+                FROM registry_benefit_recipient WHERE period = {period}
+            ) listed
+            WHERE person_id <> ''
+            GROUP BY code, person_id
+            """,
+            cancellationToken);
+    }
+
+    /// <summary>SI knows a person best (residence, sex, SI number): its latest month wins.</summary>
+    private async Task WorkersFromSiAsync(string period, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO registry_worker (person_id, full_name, name_key, birth_date, gender, unit_id, si_number, last_period)
+            SELECT person_id, full_name, name_key, birth_date, gender, residence_commune_id, si_number, period
+            FROM registry_si_participation WHERE period = {period} AND person_id <> ''
+            ON CONFLICT (person_id) DO UPDATE SET
+                full_name = excluded.full_name, name_key = excluded.name_key, birth_date = excluded.birth_date, gender = excluded.gender,
+                unit_id = excluded.unit_id, si_number = excluded.si_number,
+                last_period = CASE WHEN excluded.last_period > registry_worker.last_period THEN excluded.last_period ELSE registry_worker.last_period END
+            WHERE registry_worker.si_number IS NULL OR excluded.last_period >= registry_worker.last_period
+            """,
+            cancellationToken);
+
+    /// <summary>
+    /// A person known to tax only is placed at their employer's commune (the one paying them most
+    /// that month); what SI says about a person is never overwritten by tax.
+    /// </summary>
+    private async Task WorkersFromTaxAsync(string period, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO registry_worker (person_id, full_name, name_key, birth_date, gender, unit_id, si_number, last_period)
+            SELECT person_id, full_name, name_key, birth_date, NULL, commune_id, NULL, {period}
+            FROM (
+                SELECT t.person_id, t.full_name, t.name_key, t.birth_date, b.commune_id,
+                       ROW_NUMBER() OVER (PARTITION BY t.person_id ORDER BY t.gross_income DESC, t.employer_tax_code) AS pick
+                FROM registry_tax_employee t LEFT JOIN registry_business b ON b.tax_code = t.employer_tax_code
+                WHERE t.period = {period} AND t.person_id IS NOT NULL
+            ) ranked
+            WHERE pick = 1
+            ON CONFLICT (person_id) DO UPDATE SET
+                full_name = CASE WHEN registry_worker.si_number IS NULL AND excluded.last_period >= registry_worker.last_period THEN excluded.full_name ELSE registry_worker.full_name END,
+                name_key = CASE WHEN registry_worker.si_number IS NULL AND excluded.last_period >= registry_worker.last_period THEN excluded.name_key ELSE registry_worker.name_key END,
+                unit_id = CASE WHEN registry_worker.si_number IS NULL AND excluded.last_period >= registry_worker.last_period THEN excluded.unit_id ELSE registry_worker.unit_id END,
+                birth_date = COALESCE(registry_worker.birth_date, excluded.birth_date),
+                last_period = CASE WHEN excluded.last_period > registry_worker.last_period THEN excluded.last_period ELSE registry_worker.last_period END
+            """,
+            cancellationToken);
+
+    /// <summary>
+    /// Every employer any list names, rebuilt whole: the snapshots are small and the names must be
+    /// folded for search, which SQL cannot do.
+    /// </summary>
+    private async Task EmployersAsync(CancellationToken cancellationToken)
+    {
+        var business = await db.Set<BusinessRecord>().AsNoTracking().ToDictionaryAsync(b => b.TaxCode, cancellationToken);
+        var si = await db.Set<SiEmployerRecord>().AsNoTracking().ToDictionaryAsync(s => s.EmployerTaxCode, cancellationToken);
+        var seen = await db.Set<RegistryEmployerMonth>()
+            .Where(m => m.TaxEmployees > 0 || m.SiParticipants > 0)
+            .GroupBy(m => m.TaxCode)
+            .Select(g => new { TaxCode = g.Key, Last = g.Max(m => m.Period) })
+            .ToDictionaryAsync(g => g.TaxCode, g => g.Last, cancellationToken);
+        var codes = business.Keys.Union(si.Keys).Union(seen.Keys).ToList();
+
+        var rows = codes.Select(code =>
+        {
+            var b = business.GetValueOrDefault(code);
+            var s = si.GetValueOrDefault(code);
+            var name = b?.Name ?? s?.Name;
+            return new RegistryEmployer
+            {
+                TaxCode = code,
+                Name = name,
+                NameKey = name is null ? "" : VietnameseText.Fold(name),
+                Kind = b?.Kind,
+                Vsic = b?.Vsic,
+                UnitId = b?.CommuneId ?? s?.CommuneId,
+                InBusinessRegistry = b is not null,
+                Status = b?.Status,
+                StatusOn = b?.StatusOn,
+                FoundedOn = b?.FoundedOn,
+                SiUnitCode = s?.SiUnitCode,
+                SiName = s?.Name,
+                SiRegisteredOn = s?.RegisteredOn,
+                SiStatus = s?.Status,
+                SiUnitId = s?.CommuneId,
+                LastPeriod = seen.GetValueOrDefault(code),
+            };
+        });
+
+        await db.Set<RegistryEmployer>().IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await BulkInsert.WriteAsync(db, rows, cancellationToken);
+    }
+}
