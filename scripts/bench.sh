@@ -3,11 +3,15 @@
 #
 #   scripts/bench.sh                          every benchmark on SQLite and PostgreSQL, 5 runs after 1 warm-up
 #   scripts/bench.sh --provider Sqlite        one provider only (Sqlite or Postgres)
-#   scripts/bench.sh --benchmark dashboard    one benchmark only (units-import or dashboard)
+#   scripts/bench.sh --benchmark dashboard    one benchmark only (units-import, dashboard or feeds-import)
 #   scripts/bench.sh --runs N --warmup N      more or fewer runs (dashboard: reads per unit, default 20)
+#   scripts/bench.sh --large-runs N           feeds-import: imports of the ten-times file for peak memory (default 1)
 #
 # Environment:
 #   BAOPHU_SHARED   folder holding data/admin-units (default: ../shared beside the repository)
+#
+# feeds-import generates its tax-employees files once into artifacts/bench/feeds (about 1 GB) and
+# needs psql (postgresql-client) for its PostgreSQL baseline.
 #
 # Prints the machine, then one markdown table per benchmark and provider on stdout (progress on
 # stderr); the tables are also written to artifacts/bench/results.md.
@@ -23,13 +27,13 @@ source scripts/lib/postgres.sh
 PROJECT=bench/BaoPhu.Bench/BaoPhu.Bench.csproj
 RESULTS=$ROOT/artifacts/bench/results.md
 PROVIDERS=(Sqlite Postgres)
-BENCHMARKS=(units-import dashboard)
+BENCHMARKS=(units-import dashboard feeds-import)
 RUN_ARGS=()
 while (($#)); do
     case $1 in
         --provider) [[ $# -ge 2 ]] || die "--provider needs Sqlite or Postgres"; PROVIDERS=("$2"); shift 2 ;;
-        --benchmark) [[ $# -ge 2 ]] || die "--benchmark needs units-import or dashboard"; BENCHMARKS=("$2"); shift 2 ;;
-        --runs|--warmup) [[ $# -ge 2 ]] || die "$1 needs a number"; RUN_ARGS+=("$1" "$2"); shift 2 ;;
+        --benchmark) [[ $# -ge 2 ]] || die "--benchmark needs units-import, dashboard or feeds-import"; BENCHMARKS=("$2"); shift 2 ;;
+        --runs|--warmup|--large-runs) [[ $# -ge 2 ]] || die "$1 needs a number"; RUN_ARGS+=("$1" "$2"); shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (see scripts/bench.sh --help)" ;;
     esac

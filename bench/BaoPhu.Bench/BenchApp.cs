@@ -30,6 +30,15 @@ internal static class BenchApp
                 case RunKind.Dashboard or RunKind.DashboardBaseline:
                     ChildProcess.WriteResult(output, await DashboardRun.MeasureAsync(options, options.SingleRun.Value, cancellation.Token));
                     return 0;
+                case RunKind.FeedImport:
+                    ChildProcess.WriteResult(output, await FeedImportRun.MeasureAsync(options, cancellation.Token));
+                    return 0;
+                case RunKind.FeedBaseline:
+                    ChildProcess.WriteResult(output, await FeedBaselineRun.MeasureAsync(options, cancellation.Token));
+                    return 0;
+                case null when options.Benchmark == BenchOptions.FeedsImport:
+                    await FeedsImportBenchmark.RunAsync(options, output, error, cancellation.Token);
+                    return 0;
                 case null when options.Benchmark == BenchOptions.Dashboard:
                     await DashboardBenchmark.RunAsync(options, output, error, cancellation.Token);
                     return 0;

@@ -10,11 +10,15 @@ internal enum RunKind
     Baseline,
     Dashboard,
     DashboardBaseline,
+    FeedImport,
+    FeedBaseline,
 }
 
 /// <param name="Connection">PostgreSQL: a connection string with the right to create databases. Unused for SQLite.</param>
 /// <param name="SingleRun">Set in the child processes the bench starts: measure once, print the result, exit.</param>
 /// <param name="Database">Set in the dashboard's child processes: the prepared database they read.</param>
+/// <param name="LargeRuns">feeds-import: measured imports of the ten-times file, for memory (each a long run).</param>
+/// <param name="File">Set in the feeds-import child processes: the file they load.</param>
 internal sealed record BenchOptions(
     string Benchmark,
     DatabaseProvider Provider,
@@ -23,31 +27,37 @@ internal sealed record BenchOptions(
     int Runs,
     int Warmup,
     RunKind? SingleRun,
-    string? Database = null)
+    string? Database = null,
+    int LargeRuns = 1,
+    string? File = null)
 {
     public const string UnitsImport = "units-import";
     public const string Dashboard = "dashboard";
+    public const string FeedsImport = "feeds-import";
 
     public const string Usage = """
-        Usage: BaoPhu.Bench units-import|dashboard --provider Sqlite|Postgres [options]
+        Usage: BaoPhu.Bench units-import|dashboard|feeds-import --provider Sqlite|Postgres [options]
           --connection CS   PostgreSQL only: an admin connection string; every run creates and drops its own database
-          --data DIR        folder of the admin-unit files (units-import)
-                            (default: $BAOPHU_SHARED/data/admin-units, else <repo>/../shared/data/admin-units)
+          --data DIR        units-import: folder of the admin-unit files
+                            (default: $BAOPHU_SHARED/data/admin-units, else <repo>/../shared/data/admin-units);
+                            feeds-import: folder the generated tax-employees files are kept in (default: <repo>/artifacts/bench/feeds)
           --runs N          measured runs (default 5); dashboard: measured reads per unit (default 20)
           --warmup N        runs, or reads per unit, done first and discarded (default 1)
+          --large-runs N    feeds-import: measured imports of the ten-times file, for its peak memory (default 1)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is not (UnitsImport or Dashboard))
+        if (args.Count == 0 || args[0] is not (UnitsImport or Dashboard or FeedsImport))
         {
             throw new BenchUsageException(args.Count == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.");
         }
 
         DatabaseProvider? provider = null;
-        string? connection = null, data = null, database = null;
+        string? connection = null, data = null, database = null, file = null;
         int? runs = null;
         var warmup = 1;
+        var largeRuns = 1;
         RunKind? singleRun = null;
         for (var i = 1; i < args.Count; i += 2)
         {
@@ -61,6 +71,8 @@ internal sealed record BenchOptions(
                 case "--warmup": warmup = ParseCount(args[i], value, minimum: 0); break;
                 case "--single-run": singleRun = ParseEnum<RunKind>(args[i], value); break;
                 case "--database": database = value; break;
+                case "--large-runs": largeRuns = ParseCount(args[i], value, minimum: 1); break;
+                case "--file": file = value; break;
                 default: throw new BenchUsageException($"Unknown option '{args[i]}'.");
             }
         }
@@ -76,15 +88,16 @@ internal sealed record BenchOptions(
         }
 
         // A read takes milliseconds where an import takes seconds: the dashboard affords more samples.
-        return new BenchOptions(args[0], provider.Value, connection, Path.GetFullPath(data ?? DefaultDataDirectory()),
-            runs ?? (args[0] == Dashboard ? 20 : 5), warmup, singleRun, database);
+        return new BenchOptions(args[0], provider.Value, connection, Path.GetFullPath(data ?? DefaultDataDirectory(args[0])),
+            runs ?? (args[0] == Dashboard ? 20 : 5), warmup, singleRun, database, largeRuns, file);
     }
 
     /// <summary>The arguments that make a child process measure one run of <paramref name="kind"/>.</summary>
     public IReadOnlyList<string> ChildArguments(RunKind kind)
     {
         List<string> arguments = [Benchmark, "--provider", Provider.ToString(), "--data", DataDirectory, "--single-run", kind.ToString(),
-            "--runs", Runs.ToString(CultureInfo.InvariantCulture), "--warmup", Warmup.ToString(CultureInfo.InvariantCulture)];
+            "--runs", Runs.ToString(CultureInfo.InvariantCulture), "--warmup", Warmup.ToString(CultureInfo.InvariantCulture),
+            "--large-runs", LargeRuns.ToString(CultureInfo.InvariantCulture)];
         if (Connection is not null)
         {
             arguments.AddRange(["--connection", Connection]);
@@ -95,23 +108,33 @@ internal sealed record BenchOptions(
             arguments.AddRange(["--database", Database]);
         }
 
+        if (File is not null)
+        {
+            arguments.AddRange(["--file", File]);
+        }
+
         return arguments;
     }
 
-    /// <summary>The same place the tests read the data from: the shared folder beside the repository.</summary>
-    private static string DefaultDataDirectory()
+    /// <summary>
+    /// The admin units: the same place the tests read them from, the shared folder beside the repository.
+    /// The generated feed files: the repository's artifacts folder, out of version control and kept between runs.
+    /// </summary>
+    private static string DefaultDataDirectory(string benchmark)
     {
         var shared = Environment.GetEnvironmentVariable("BAOPHU_SHARED");
-        if (!string.IsNullOrWhiteSpace(shared))
+        if (benchmark != FeedsImport && !string.IsNullOrWhiteSpace(shared))
         {
             return Path.Combine(shared, "data", "admin-units");
         }
 
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "BaoPhu.slnx")))
+            if (System.IO.File.Exists(Path.Combine(directory.FullName, "BaoPhu.slnx")))
             {
-                return Path.Combine(directory.FullName, "..", "shared", "data", "admin-units");
+                return benchmark == FeedsImport
+                    ? Path.Combine(directory.FullName, "artifacts", "bench", "feeds")
+                    : Path.Combine(directory.FullName, "..", "shared", "data", "admin-units");
             }
         }
 

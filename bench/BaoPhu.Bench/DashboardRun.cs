@@ -37,7 +37,7 @@ internal static class DashboardRun
         if (kind == RunKind.Dashboard)
         {
             // Composed before the clock starts, as a host is before its first request.
-            services = DashboardSetup.Services(database);
+            services = AppServices.Compose(database);
             read = code => DashboardAsync(services, code, cancellationToken);
         }
         else

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using BaoPhu.Database;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Targets.Contracts;
 using BaoPhu.Units.Contracts;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -20,28 +18,11 @@ internal sealed record SetupStep(string Name, TimeSpan Elapsed, int Rows);
 /// </summary>
 internal static class DashboardSetup
 {
-    public static ServiceProvider Services(DatabaseOptions database)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.Provider.ToString(),
-                ["ConnectionStrings:BaoPhu"] = database.ConnectionString,
-            })
-            .Build();
-        return new ServiceCollection().AddBaoPhu(configuration).BuildServiceProvider();
-    }
-
     public static async Task<(IReadOnlyList<SetupStep> Steps, long RollupRows)> RunAsync(
         DatabaseOptions database, string folder, TextWriter progress, CancellationToken cancellationToken)
     {
         var data = DashboardData.Write(folder);
-        await using var services = Services(database);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await DatabaseRegistration.MigrateAsync(
-                scope.ServiceProvider.GetRequiredService<BaoPhuDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseOptions>(), cancellationToken);
-        }
+        await using var services = await AppServices.MigratedAsync(database, cancellationToken);
 
         var steps = new List<SetupStep>
         {

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using BaoPhu.Database;
-using BaoPhu.Platform.Persistence;
 using BaoPhu.Units.Contracts;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaoPhu.Bench;
@@ -16,20 +13,7 @@ internal static class ImportRun
     public static async Task<ImportMeasurement> MeasureAsync(BenchOptions options, NationalImportFiles files, CancellationToken cancellationToken)
     {
         await using var database = await FreshDatabase.CreateAsync(options.Provider, options.Connection, cancellationToken);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.Options.Provider.ToString(),
-                ["ConnectionStrings:BaoPhu"] = database.Options.ConnectionString,
-            })
-            .Build();
-        await using var services = new ServiceCollection().AddBaoPhu(configuration).BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await DatabaseRegistration.MigrateAsync(
-                scope.ServiceProvider.GetRequiredService<BaoPhuDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseOptions>(), cancellationToken);
-        }
-
+        await using var services = await AppServices.MigratedAsync(database.Options, cancellationToken);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var (unitListTime, unitList) = await TimeInScopeAsync(services,
             imports => imports.ImportUnitListAsync(files.UnitList, NationalImportFiles.UnitListOn, cancellationToken));

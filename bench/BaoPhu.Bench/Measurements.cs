@@ -22,3 +22,15 @@ internal sealed record BaselineMeasurement(
     [JsonIgnore]
     public TimeSpan Total => Read + Load;
 }
+
+/// <summary>One feed file imported through the application, measured in a process of its own.</summary>
+/// <param name="PeakRssBytes">VmHWM right after the import, before the refresh.</param>
+/// <param name="PeakRssAfterRefreshBytes">VmHWM at the end, the deferred refresh included.</param>
+/// <param name="AllocatedBytes">Managed bytes allocated during the import (garbage included).</param>
+internal sealed record FeedImportMeasurement(
+    TimeSpan Import, TimeSpan Refresh, long? PeakRssBytes, long? PeakRssAfterRefreshBytes, long AllocatedBytes,
+    int Rows, int Imported, int Rejected, int Warnings);
+
+/// <summary>One run of the engine's bare loader on the same file.</summary>
+/// <param name="PeakRssBytes">The loader process's VmHWM (SQLite); null for psql, which is another program.</param>
+internal sealed record FeedBaselineMeasurement(TimeSpan Load, long? PeakRssBytes, long Rows);

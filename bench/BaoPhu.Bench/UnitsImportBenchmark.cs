@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using BaoPhu.Platform.Persistence;
 
 namespace BaoPhu.Bench;
 
@@ -63,57 +61,26 @@ internal static class UnitsImportBenchmark
 
         var rows = new List<(string Label, string Median, string Min)>
         {
-            Row($"Import: unit list {NationalImportFiles.UnitListOn:yyyy-MM-dd} ({unitList.Created:N0} units created)", Summary.Of(imports, i => i.UnitList.TotalSeconds), Seconds),
-            Row($"Import: merger {NationalImportFiles.MergerOn:yyyy-MM-dd} ({merger.Created:N0} units created, {merger.Ended:N0} ended, {merger.LinksCreated:N0} links)",
-                Summary.Of(imports, i => i.Merger.TotalSeconds), Seconds),
-            Row("**Import: total**", import, Seconds, bold: true),
-            Row("Import: peak RSS of the process (VmHWM)", importRss, Mebibytes),
-            Row("Import: managed bytes allocated", Summary.Of(imports, i => i.AllocatedBytes), Mebibytes),
-            Row("Baseline: read the JSON files into rows (System.Text.Json)", Summary.Of(baselines, b => b.Read.TotalSeconds), Seconds),
-            Row($"Baseline: bare load of the same {baselines[0].Units:N0} units + {baselines[0].Links:N0} links ({BulkPath(options)})", load, Seconds),
-            Row("**Baseline: total**", baseline, Seconds, bold: true),
-            Row("Baseline: peak RSS of the process (VmHWM)", baselineRss, Mebibytes),
-            Row("**Ratio: import ÷ bare load (time)**", import / load, Ratio, bold: true),
-            Row("**Ratio: import ÷ baseline total (time)**", import / baseline, Ratio, bold: true),
-            Row("**Ratio: import ÷ baseline (peak RSS)**", importRss / baselineRss, Ratio, bold: true),
+            ResultTable.Row($"Import: unit list {NationalImportFiles.UnitListOn:yyyy-MM-dd} ({unitList.Created:N0} units created)", Summary.Of(imports, i => i.UnitList.TotalSeconds), ResultTable.Seconds),
+            ResultTable.Row($"Import: merger {NationalImportFiles.MergerOn:yyyy-MM-dd} ({merger.Created:N0} units created, {merger.Ended:N0} ended, {merger.LinksCreated:N0} links)",
+                Summary.Of(imports, i => i.Merger.TotalSeconds), ResultTable.Seconds),
+            ResultTable.Row("**Import: total**", import, ResultTable.Seconds, bold: true),
+            ResultTable.Row("Import: peak RSS of the process (VmHWM)", importRss, ResultTable.Mebibytes),
+            ResultTable.Row("Import: managed bytes allocated", Summary.Of(imports, i => i.AllocatedBytes), ResultTable.Mebibytes),
+            ResultTable.Row("Baseline: read the JSON files into rows (System.Text.Json)", Summary.Of(baselines, b => b.Read.TotalSeconds), ResultTable.Seconds),
+            ResultTable.Row($"Baseline: bare load of the same {baselines[0].Units:N0} units + {baselines[0].Links:N0} links ({ResultTable.BulkPath(options.Provider)})", load, ResultTable.Seconds),
+            ResultTable.Row("**Baseline: total**", baseline, ResultTable.Seconds, bold: true),
+            ResultTable.Row("Baseline: peak RSS of the process (VmHWM)", baselineRss, ResultTable.Mebibytes),
+            ResultTable.Row("**Ratio: import ÷ bare load (time)**", import / load, ResultTable.Ratio, bold: true),
+            ResultTable.Row("**Ratio: import ÷ baseline total (time)**", import / baseline, ResultTable.Ratio, bold: true),
+            ResultTable.Row("**Ratio: import ÷ baseline (peak RSS)**", importRss / baselineRss, ResultTable.Ratio, bold: true),
         };
 
-        var text = new System.Text.StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"#### {DisplayName(options.Provider)}: full national unit import");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Median and min of {Plural(options.Runs, "run")} after {Plural(options.Warmup, "warm-up")}, each in a fresh process and database. " +
-            $"{RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}; {Environment.ProcessorCount} CPUs; {environment}.");
-        text.AppendLine();
-        text.AppendLine("| Measure | Median | Min |");
-        text.AppendLine("| --- | ---: | ---: |");
-        foreach (var (label, median, min) in rows)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {median} | {min} |");
-        }
-
-        text.AppendLine();
-        return text.ToString();
+        return ResultTable.Write($"{ResultTable.DisplayName(options.Provider)}: full national unit import",
+            $"Median and min of {ResultTable.Plural(options.Runs, "run")} after {ResultTable.Plural(options.Warmup, "warm-up")}, each in a fresh process and database. " +
+            $"{ResultTable.Machine}; {environment}.",
+            rows);
     }
-
-    private static string DisplayName(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
-
-    private static string BulkPath(BenchOptions options) =>
-        options.Provider == DatabaseProvider.Sqlite ? "prepared INSERT, one transaction" : "binary COPY";
-
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
-
-    private static (string, string, string) Row(string label, Summary value, Func<double, string> format, bool bold = false)
-    {
-        string Cell(double? x) => x is { } v ? (bold ? $"**{format(v)}**" : format(v)) : "n/a";
-        return (label, Cell(value.Median), Cell(value.Min));
-    }
-
-    private static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "F2" : "F1", CultureInfo.InvariantCulture) + " s";
-
-    private static string Mebibytes(double bytes) => (bytes / (1024 * 1024)).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
-
-    private static string Ratio(double ratio) => ratio.ToString("F1", CultureInfo.InvariantCulture) + "×";
 }
 
 /// <summary>Median and minimum of the measured runs; null where a value was not available (no /proc).</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Text;
-using BaoPhu.Registry.Tests;
 using BaoPhu.Testing;
 using BaoPhu.Units.Contracts;
 using Microsoft.Extensions.DependencyInjection;

@@ -16,6 +16,7 @@ internal sealed class CsvSource : TabularSource
     private const int MaxRecordChars = 4 * 1024 * 1024;
 
     private readonly CsvDataReader csv;
+    private readonly Func<bool> read;
     private int row;
     private int nextRow = 1;
 
@@ -37,6 +38,8 @@ internal sealed class CsvSource : TabularSource
                 "The line starts with a NUL character: the file is damaged or not UTF-8 CSV"), null)),
         };
         csv = Guard(() => CsvDataReader.Create(text, options));
+        // Made once: a method group converted on every record would be an allocation per row.
+        read = csv.Read;
     }
 
     public override int Row => row;
@@ -67,7 +70,7 @@ internal sealed class CsvSource : TabularSource
     public override bool ReadRecord()
     {
         row = nextRow;
-        if (!Guard(csv.Read))
+        if (!Guard(read))
         {
             return false;
         }

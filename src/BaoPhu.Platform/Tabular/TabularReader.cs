@@ -36,6 +36,7 @@ public sealed class TabularReader : IDisposable
     private readonly int namedWidth;
     private readonly string?[] cleaned;
     private readonly bool[] isCleaned;
+    private readonly (string? Name, int Ordinal)[] recent = new (string?, int)[16];
     private readonly List<TabularProblem> unhandledShapeProblems = [];
     private int unhandledShapeProblemCount;
     private TabularProblem? rowProblem;
@@ -227,6 +228,7 @@ public sealed class TabularReader : IDisposable
         }
 
         ordinals[Normalize(name)] = ordinal;
+        Array.Clear(recent);
         return true;
     }
 
@@ -334,8 +336,34 @@ public sealed class TabularReader : IDisposable
     private static string Normalize(string? name) =>
         name is null ? "" : VietnameseText.Clean(name.Replace("\uFEFF", "", StringComparison.Ordinal)).ToLowerInvariant();
 
-    private bool TryOrdinal(string column, out int ordinal) =>
-        ordinals.TryGetValue(column, out ordinal) || ordinals.TryGetValue(Normalize(column), out ordinal);
+    /// <summary>
+    /// Callers ask for the same few names, as the same string instances, on every row: those are found
+    /// by reference among the last ones asked for before the dictionary (which hashes the name) is.
+    /// </summary>
+    private bool TryOrdinal(string column, out int ordinal)
+    {
+        foreach (var (name, known) in recent)
+        {
+            if (ReferenceEquals(name, column))
+            {
+                ordinal = known;
+                return true;
+            }
+        }
+
+        if (!ordinals.TryGetValue(column, out ordinal) && !ordinals.TryGetValue(Normalize(column), out ordinal))
+        {
+            return false;
+        }
+
+        var free = Array.FindIndex(recent, r => r.Name is null);
+        if (free >= 0)
+        {
+            recent[free] = (column, ordinal);
+        }
+
+        return true;
+    }
 
     private bool IsBlankRecord()
     {

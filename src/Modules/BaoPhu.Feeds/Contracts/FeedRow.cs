@@ -18,6 +18,7 @@ public sealed class FeedRow
     private readonly List<TabularProblem> problems = [];
     private readonly List<TabularProblem> warnings = [];
     private readonly DateOnly fallbackDate;
+    private (int Year, int Month, string Text, DateOnly End) lastPeriod = (0, 0, "", default);
 
     internal FeedRow(TabularReader reader, IUnitCodeResolver units, Func<string, bool> required, string? period, DateOnly fallbackDate)
     {
@@ -84,9 +85,15 @@ public sealed class FeedRow
             return "";
         }
 
-        var period = string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}");
-        On = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        return SamePeriod(column, period);
+        // Every row of a file has the same period: its text and last day are made once.
+        if (year != lastPeriod.Year || month != lastPeriod.Month)
+        {
+            lastPeriod = (year, month, string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}"),
+                new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
+        }
+
+        On = lastPeriod.End;
+        return SamePeriod(column, lastPeriod.Text);
     }
 
     /// <summary>yyyy, which must be the file's year; also sets <see cref="On"/> to 31 December.</summary>

@@ -11,14 +11,18 @@ namespace BaoPhu.Feeds.ImportFeed;
 /// <remarks>
 /// Keys are reduced to 128-bit xxHash values; two different keys sharing one is so unlikely
 /// (about 10⁻²⁴ for ten million rows) that equal hashes are taken as equal keys. The filter has at
-/// most 2²⁹ bits (64 MB): with seven probes, ten million keys give about six false "maybe seen",
-/// each costing only a look in the second pass.
+/// most 2²⁹ bits (64 MB). It is blocked: a key's seven probes all fall in one 512-bit block, one
+/// cache line, so a row costs one memory miss instead of seven; ten million keys still give only about
+/// ten false "maybe seen", each costing only a look in the second pass.
 /// </remarks>
 internal sealed class DuplicateFilter
 {
     private const int Probes = 7;
     private const int MinBitsLog = 20;
     private const int MaxBitsLog = 29;
+    private const int BlockBitsLog = 9;
+    private const int BlockBits = 1 << BlockBitsLog;
+    private const int BlockWords = BlockBits / 64;
 
     private readonly ulong[] words;
     private readonly ulong mask;
@@ -34,28 +38,38 @@ internal sealed class DuplicateFilter
     /// <summary>The hash of a key made of several values (the separator keeps "1","23" apart from "12","3").</summary>
     public static UInt128 KeyOf(ReadOnlySpan<string?> parts)
     {
-        var hash = new XxHash128();
-        Span<char> separator = ['\u001F'];
+        var length = 0;
         foreach (var part in parts)
         {
-            hash.Append(MemoryMarshal.AsBytes(part.AsSpan()));
-            hash.Append(MemoryMarshal.AsBytes(separator));
+            length += (part?.Length ?? 0) + 1;
         }
 
-        return hash.GetCurrentHashAsUInt128();
+        // One buffer hashed at once: a streaming hasher per row would be an allocation per row.
+        Span<char> key = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.AsSpan().CopyTo(key[at..]);
+            at += part?.Length ?? 0;
+            key[at++] = '\u001F';
+        }
+
+        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
     }
 
     /// <summary>Adds the key; true when it may have been added before, false when it surely was not.</summary>
     public bool AddAndCheck(UInt128 key)
     {
         var h1 = (ulong)key;
-        var h2 = (ulong)(key >> 64) | 1;
+        var h2 = (ulong)(key >> 64);
+        // The block (8 words) from the high bits of h1; the bits within it from h2.
+        var block = (int)((h1 & mask) >> BlockBitsLog) * BlockWords;
         var seen = true;
-        for (var i = 0UL; i < Probes; i++)
+        for (var i = 0; i < Probes; i++)
         {
-            var bit = (h1 + (i * h2)) & mask;
-            ref var word = ref words[bit >> 6];
-            var flag = 1UL << (int)(bit & 63);
+            var bit = (int)((h2 >> (i * BlockBitsLog)) & (BlockBits - 1));
+            ref var word = ref words[block + (bit >> 6)];
+            var flag = 1UL << (bit & 63);
             seen &= (word & flag) != 0;
             word |= flag;
         }

@@ -197,9 +197,11 @@ internal sealed partial class FeedImporter : IFeedImports
         FeedImportResult result, string fileName, string? mapping, string? storedFile, DateTime started, IEnumerable<TabularProblem> problems, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(FeedIntake.From(result, fileName, mapping, storedFile, actor.Name, started, clock.GetUtcNow().UtcDateTime));
-        db.AddRange(FeedProblems(result.IntakeId, problems));
         await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.WriteAsync(db, FeedProblems(result.IntakeId, problems), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Problems as stored; a warning's message carries the mark <see cref="WarningMark"/> while in memory.</summary>
@@ -325,8 +327,9 @@ internal sealed partial class FeedImporter : IFeedImports
             }
 
             db.Add(FeedIntake.From(result, displayName, request.Mapping, null, importer.actor.Name, started, importer.clock.GetUtcNow().UtcDateTime));
-            db.AddRange(FeedProblems(intakeId, kept));
             await db.SaveChangesAsync(cancellationToken);
+            // Up to Feeds:KeptProblems rows (a warning per row without a usable ID counts): by the bulk path, not tracked one by one.
+            await BulkInsert.WriteAsync(db, FeedProblems(intakeId, kept), cancellationToken);
             await importer.audit.WriteAsync("import." + feed.Name, "feeds_intake", intakeId.ToString(),
                 new { File = displayName, Period = filePeriod, rows, imported, rejected, replaced, warnings }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -439,11 +442,13 @@ internal sealed partial class FeedImporter : IFeedImports
 
             progress?.Report(new FeedProgress(rows, 0, 0, "duplicates"));
             var first = held.Select(h => h.Key).Distinct().ToDictionary(k => k, _ => int.MaxValue);
+            // A key's first row comes no later than the last row held back: the pass stops there.
+            var last = held.Max(h => h.Row.SourceRow);
             using (var again = TabularReader.Open(request.File, importer.Limits))
             {
                 PrepareColumns(feed, again);
                 var key = new string?[feed.Key.Count];
-                while (again.Read())
+                while (again.Read() && again.Row <= last)
                 {
                     if (again.RowProblem is null && KeyOf(feed, again, key, out var hash) && first.TryGetValue(hash, out var row) && again.Row < row)
                     {

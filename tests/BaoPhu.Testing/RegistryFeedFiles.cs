@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
-using BaoPhu.Feeds.Tests;
 using BaoPhu.Platform.Identifiers;
 
-namespace BaoPhu.Registry.Tests;
+namespace BaoPhu.Testing;
 
 /// <summary>A small province's lists for one month: two employers in two communes, their people, and what they paid.</summary>
 /// <param name="home">The commune of the builder and of person 0.</param>
 /// <param name="elsewhere">The commune of the bakery and of persons 1 and 4.</param>
-internal sealed class RegistryFeedFiles(string period, int first, string home = RegistryFeedFiles.ThoTien, string elsewhere = RegistryFeedFiles.HopLy)
+public sealed class RegistryFeedFiles(string period, int first, string home = RegistryFeedFiles.ThoTien, string elsewhere = RegistryFeedFiles.HopLy)
 {
     // Xã Thọ Tiến and Xã Hợp Lý (Triệu Sơn, Thanh Hóa), before the 2025 merger.
     public const string ThoTien = "15673";
