@@ -11,14 +11,207 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaoPhu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BaoPhuDbContext))]
-    [Migration("20261202025501_Jobs")]
-    partial class Jobs
+    [Migration("20261202044540_RegistryFeedsAndJobs")]
+    partial class RegistryFeedsAndJobs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("BaoPhu.Feeds.Domain.ColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feeds_mapping");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feeds_mapping_name");
+
+                    b.ToTable("feeds_mapping", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Feeds.Domain.FeedIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encoding");
+
+                    b.Property<DateTime>("EndedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_utc");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feed");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem_count");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaced");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("StoredFile")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feeds_intake");
+
+                    b.HasIndex("Feed", "Period", "Outcome")
+                        .HasDatabaseName("ix_feeds_intake_feed_period_outcome");
+
+                    b.ToTable("feeds_intake", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Feeds.Domain.FeedProblem", b =>
+                {
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<bool>("IsWarning")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_warning");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int?>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("IntakeId", "Number")
+                        .HasName("pk_feeds_problem");
+
+                    b.ToTable("feeds_problem", (string)null);
+                });
 
             modelBuilder.Entity("BaoPhu.Platform.Auditing.AuditEntry", b =>
                 {
@@ -307,6 +500,640 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_platform_user_unit_id");
 
                     b.ToTable("platform_user", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployer", b =>
+                {
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_code");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("founded_on");
+
+                    b.Property<bool>("InBusinessRegistry")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_business_registry");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_period");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("SiName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_name");
+
+                    b.Property<DateOnly?>("SiRegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_registered_on");
+
+                    b.Property<string>("SiStatus")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_status");
+
+                    b.Property<string>("SiUnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_unit_code");
+
+                    b.Property<Guid?>("SiUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_unit_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_on");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Vsic")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vsic");
+
+                    b.HasKey("TaxCode")
+                        .HasName("pk_registry_employer");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_registry_employer_name_key");
+
+                    b.HasIndex("SiUnitCode")
+                        .HasDatabaseName("ix_registry_employer_si_unit_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_registry_employer_unit_id");
+
+                    b.ToTable("registry_employer", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployerMonth", b =>
+                {
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<long?>("ContributionsDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_due");
+
+                    b.Property<long?>("ContributionsPaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_paid");
+
+                    b.Property<long>("GrossIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_income");
+
+                    b.Property<long>("InsuredWages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insured_wages");
+
+                    b.Property<int>("SiParticipants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("si_participants");
+
+                    b.Property<int>("TaxEmployees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_employees");
+
+                    b.HasKey("TaxCode", "Period")
+                        .HasName("pk_registry_employer_month");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_registry_employer_month_period");
+
+                    b.ToTable("registry_employer_month", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryEmployment", b =>
+                {
+                    b.Property<string>("EmployerTaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<long?>("GrossIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_income");
+
+                    b.Property<bool?>("HasUi")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_ui");
+
+                    b.Property<bool>("InTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_tax");
+
+                    b.Property<long?>("InsuredWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insured_wage");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme");
+
+                    b.HasKey("EmployerTaxCode", "Period", "PersonId")
+                        .HasName("pk_registry_employment");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_registry_employment_period");
+
+                    b.HasIndex("PersonId", "Period")
+                        .HasDatabaseName("ix_registry_employment_person_id_period");
+
+                    b.ToTable("registry_employment", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Data.RegistryWorker", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("LastPeriod")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_period");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("SiNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_number");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_worker");
+
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_registry_worker_name_key");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_worker_person_id");
+
+                    b.HasIndex("SiNumber")
+                        .HasDatabaseName("ix_registry_worker_si_number");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_registry_worker_unit_id");
+
+                    b.ToTable("registry_worker", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.BenefitRecipient", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ResidenceCommuneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("residence_commune_id");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_benefit_recipient", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.BusinessRecord", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_id");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("founded_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_on");
+
+                    b.Property<string>("TaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("Vsic")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vsic");
+
+                    b.ToTable("registry_business", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.LabourStatistics", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_id");
+
+                    b.Property<int>("InMilitaryService")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_military_service");
+
+                    b.Property<int>("PastRetirementAge")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("past_retirement_age");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.Property<int>("WorkingAbroad")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_abroad");
+
+                    b.Property<int>("WorkingAgeLabourForce")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_age_labour_force");
+
+                    b.Property<int>("WorkingOutOfProvince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_out_of_province");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.ToTable("registry_labour_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.SiContribution", b =>
+                {
+                    b.Property<long>("AmountDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_due");
+
+                    b.Property<long>("AmountPaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_paid");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_si_contribution", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.SiEmployerRecord", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_id");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("SiUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_unit_code");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.ToTable("registry_si_employer", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.SiParticipation", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<bool>("HasUi")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_ui");
+
+                    b.Property<long>("InsuredWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insured_wage");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ResidenceCommuneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("residence_commune_id");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme");
+
+                    b.Property<string>("SiNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("si_number");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_si_participation", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.TaxEmployee", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<long>("GrossIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_income");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.ToTable("registry_tax_employee", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Registry.Feeds.TaxPayroll", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employee_count");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<long>("PayrollTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payroll_total");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_row");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.ToTable("registry_tax_payroll", (string)null);
                 });
 
             modelBuilder.Entity("BaoPhu.Targets.Domain.ActualValue", b =>
