@@ -8,21 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaoPhu.Feeds.Tests;
 
 /// <summary>The intake's promises on each provider: all or nothing per file, replacement, dry run, reasons for every refusal.</summary>
-public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
+public abstract class FeedImportTests<TFixture>(TFixture fixture) : NationalUnitsTest<TFixture>(fixture)
     where TFixture : FeedsFixture
 {
-    private readonly TempFolder files = new();
-
-    private TestDatabase Db => fixture.Database;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        files.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     private Task<FeedImportResult> ImportAsync(FeedImportRequest request, IProgress<FeedProgress>? progress = null, CancellationToken? token = null) =>
         Db.InScopeAsync(s => s.GetRequiredService<IFeedImports>().ImportAsync(request, progress, token ?? Token));
 
@@ -33,7 +21,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     public async Task Import_WhenFileIsClean_StoresEveryRowOnce()
     {
         var before = await RowsAsync("tax-employees");
-        var file = files.Write("tax-2024-01.csv", FeedFiles.TaxEmployees("2024-01", 300));
+        var file = Files.Write("tax-2024-01.csv", FeedFiles.TaxEmployees("2024-01", 300));
 
         var result = await ImportAsync(new FeedImportRequest("tax-employees", file));
 
@@ -46,8 +34,8 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     [Fact]
     public async Task Import_WhenSameFeedAndPeriodResent_ReplacesTheEarlierFile()
     {
-        var first = files.Write("tax-2024-02.csv", FeedFiles.TaxEmployees("2024-02", 120));
-        var corrected = files.Write("tax-2024-02-v2.csv", FeedFiles.TaxEmployees("2024-02", 100));
+        var first = Files.Write("tax-2024-02.csv", FeedFiles.TaxEmployees("2024-02", 120));
+        var corrected = Files.Write("tax-2024-02-v2.csv", FeedFiles.TaxEmployees("2024-02", 100));
         await ImportAsync(new FeedImportRequest("tax-employees", first));
         var afterFirst = await RowsAsync("tax-employees");
 
@@ -64,10 +52,10 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     [Fact]
     public async Task Import_WhenDryRun_SaysWhatWouldHappenAndStoresNothing()
     {
-        await ImportAsync(new FeedImportRequest("tax-employees", files.Write("tax-2024-03.csv", FeedFiles.TaxEmployees("2024-03", 50))));
+        await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("tax-2024-03.csv", FeedFiles.TaxEmployees("2024-03", 50))));
         var before = await RowsAsync("tax-employees");
 
-        var result = await ImportAsync(new FeedImportRequest("tax-employees", files.Write("tax-2024-03-b.csv", FeedFiles.TaxEmployees("2024-03", 80)), DryRun: true));
+        var result = await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("tax-2024-03-b.csv", FeedFiles.TaxEmployees("2024-03", 80)), DryRun: true));
 
         Assert.Equal(FeedOutcome.DryRun, result.Outcome);
         Assert.Equal((80, 80, 50), (result.Rows, result.Imported, result.Replaced));
@@ -78,7 +66,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     public async Task Import_WhenFewRowsAreBad_StoresTheRestAndNamesEachProblem()
     {
         var before = await RowsAsync("tax-employees");
-        var file = files.Write("tax-2024-04.csv", FeedFiles.TaxEmployees("2024-04", 400, (n, row) => n switch
+        var file = Files.Write("tax-2024-04.csv", FeedFiles.TaxEmployees("2024-04", 400, (n, row) => n switch
         {
             10 => row.Replace(FeedFiles.TaxCode(10 % 7), WrongCheckDigit(FeedFiles.TaxCode(10 % 7)), StringComparison.Ordinal),
             20 => row.Replace(",5020000", ",-5020000", StringComparison.Ordinal),
@@ -100,9 +88,9 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     [Fact]
     public async Task Import_WhenBadRowsPassTheThreshold_RejectsTheFileAndKeepsTheEarlierOne()
     {
-        await ImportAsync(new FeedImportRequest("tax-employees", files.Write("tax-2024-05.csv", FeedFiles.TaxEmployees("2024-05", 60))));
+        await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("tax-2024-05.csv", FeedFiles.TaxEmployees("2024-05", 60))));
         var before = await RowsAsync("tax-employees");
-        var file = files.Write("tax-2024-05-bad.csv", FeedFiles.TaxEmployees("2024-05", 200, (n, row) => n % 20 == 0 ? row.Replace("2024-05", "2024-13", StringComparison.Ordinal) : null));
+        var file = Files.Write("tax-2024-05-bad.csv", FeedFiles.TaxEmployees("2024-05", 200, (n, row) => n % 20 == 0 ? row.Replace("2024-05", "2024-13", StringComparison.Ordinal) : null));
 
         var result = await ImportAsync(new FeedImportRequest("tax-employees", file));
 
@@ -117,7 +105,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     {
         var text = FeedFiles.TaxEmployees("2024-06", 300) + FeedFiles.TaxEmployee("2024-06", 7) + "\n";
 
-        var result = await ImportAsync(new FeedImportRequest("tax-employees", files.Write("tax-2024-06.csv", text)));
+        var result = await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("tax-2024-06.csv", text)));
 
         Assert.Equal((301, 300, 1), (result.Rows, result.Imported, result.Rejected));
         var problem = Assert.Single(result.Problems);
@@ -129,7 +117,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     public async Task Import_WhenNationalIdDisagreesOrIsMissing_RefusesOrKeepsForNameMatching()
     {
         var wrongYear = FeedFiles.Person(3).Id[..4] + "99" + FeedFiles.Person(3).Id[6..];
-        var file = files.Write("tax-2024-07.csv", FeedFiles.TaxEmployees("2024-07", 200, (n, row) => n switch
+        var file = Files.Write("tax-2024-07.csv", FeedFiles.TaxEmployees("2024-07", 200, (n, row) => n switch
         {
             3 => row.Replace(FeedFiles.Person(3).Id, wrongYear, StringComparison.Ordinal),
             4 => row.Replace(FeedFiles.Person(4).Id, "", StringComparison.Ordinal),
@@ -152,7 +140,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Lê Thị Hoa,{id},{birth:dd/MM/yyyy},{FeedFiles.TaxCode(n % 3)},2024-08,7000000,x\n");
         }
 
-        var result = await ImportAsync(new FeedImportRequest("tax-employees", files.Write("thue-2024-08.csv", text.ToString())));
+        var result = await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("thue-2024-08.csv", text.ToString())));
 
         Assert.Equal((FeedOutcome.Committed, 20, 0), (result.Outcome, result.Imported, result.Rejected));
     }
@@ -170,7 +158,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2023-01,{FeedFiles.TaxCode(n)},{id},{legacy[n]},{birth:yyyy-MM-dd},9000000\n");
         }
 
-        var file = Path.Combine(files.Path, "thue-tcvn3.csv");
+        var file = Path.Combine(Files.Path, "thue-tcvn3.csv");
         await File.WriteAllBytesAsync(file, Encoding.Latin1.GetBytes(text.ToString()), Token);
 
         var result = await ImportAsync(new FeedImportRequest("tax-employees", file));
@@ -193,7 +181,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{n + 1},2023-06,{FeedFiles.TaxCode(n % 4)},{id},Vũ Thị Mai,{birth:dd/MM/yyyy},8100000\n");
         }
 
-        var file = files.Write("cuc-thue-2023-06.csv", text.ToString());
+        var file = Files.Write("cuc-thue-2023-06.csv", text.ToString());
         var withoutMapping = await ImportAsync(new FeedImportRequest("tax-employees", file, DryRun: true));
         await Db.InScopeAsync(s => s.GetRequiredService<BrowseIntakes.IntakeQueries>().SaveMappingAsync("cuc-thue-ho-so", "tax-employees", "Cục Thuế tỉnh", new Dictionary<string, string>
         {
@@ -225,7 +213,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     {
         var text = "period,employer_tax_code,full_name,birth_date,gross_income\n2024-09," + FeedFiles.TaxCode(1) + ",An,1990-01-01,1\n";
 
-        var result = await ImportAsync(new FeedImportRequest("tax-employees", files.Write("no-id.csv", text)));
+        var result = await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("no-id.csv", text)));
 
         Assert.Equal(FeedOutcome.Rejected, result.Outcome);
         Assert.Contains("person_id", result.Reason, StringComparison.Ordinal);
@@ -235,10 +223,10 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     public async Task Import_WhenXlsxIsTruncated_RejectsAndChangesNothing()
     {
         var before = await RowsAsync("tax-employees");
-        var xlsx = Path.Combine(files.Path, "tax.xlsx");
+        var xlsx = Path.Combine(Files.Path, "tax.xlsx");
         WriteXlsx(xlsx, FeedFiles.TaxEmployees("2024-10", 500));
         var whole = await File.ReadAllBytesAsync(xlsx, Token);
-        var truncated = Path.Combine(files.Path, "tax-truncated.xlsx");
+        var truncated = Path.Combine(Files.Path, "tax-truncated.xlsx");
         await File.WriteAllBytesAsync(truncated, whole[..(whole.Length * 2 / 3)], Token);
 
         var good = await ImportAsync(new FeedImportRequest("tax-employees", xlsx, DryRun: true));
@@ -253,7 +241,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     [Fact]
     public async Task Import_WhenXlsxIsAZipBomb_RefusesBeforeUnpacking()
     {
-        var bomb = Path.Combine(files.Path, "bomb.xlsx");
+        var bomb = Path.Combine(Files.Path, "bomb.xlsx");
         WriteXlsx(bomb, FeedFiles.TaxEmployees("2024-11", 10), zip =>
         {
             using var part = zip.CreateEntry("xl/media/zeros.bin", CompressionLevel.Fastest).Open();
@@ -274,7 +262,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     public async Task Import_WhenCancelled_LeavesNothingBehind()
     {
         var before = await RowsAsync("tax-employees");
-        var file = files.Write("tax-2024-12.csv", FeedFiles.TaxEmployees("2024-12", 60_000));
+        var file = Files.Write("tax-2024-12.csv", FeedFiles.TaxEmployees("2024-12", 60_000));
         using var cancel = new CancellationTokenSource();
         var progress = new Progress(cancel, afterRows: 20_000);
 
@@ -293,8 +281,8 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
             $"{period},0123456789,{id},Lê Văn Hải,{birth:yyyy-MM-dd},{(sex == Platform.Identifiers.Sex.Male ? "M" : "F")},{commune},compulsory,{FeedFiles.TaxCode(1)},5000000,1\n";
 
         // Xã Thọ Bình (15670, Triệu Sơn, Thanh Hóa) was merged on 1/7/2025 and its code not reused.
-        var before = await ImportAsync(new FeedImportRequest("si-participants", files.Write("si-2025-03.csv", header + Row("2025-03", "15670")), DryRun: true));
-        var after = await ImportAsync(new FeedImportRequest("si-participants", files.Write("si-2025-08.csv", header + Row("2025-08", "15670")), DryRun: true));
+        var before = await ImportAsync(new FeedImportRequest("si-participants", Files.Write("si-2025-03.csv", header + Row("2025-03", "15670")), DryRun: true));
+        var after = await ImportAsync(new FeedImportRequest("si-participants", Files.Write("si-2025-08.csv", header + Row("2025-08", "15670")), DryRun: true));
 
         Assert.Equal(FeedOutcome.DryRun, before.Outcome);
         Assert.Equal(1, before.Imported);
@@ -305,7 +293,7 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : IDisposable
     [Fact]
     public async Task Import_WhenFeedIsUnknown_ListsTheFeeds()
     {
-        var e = await Assert.ThrowsAsync<FeedException>(() => ImportAsync(new FeedImportRequest("tax-people", files.Write("x.csv", "a\n1\n"))));
+        var e = await Assert.ThrowsAsync<FeedException>(() => ImportAsync(new FeedImportRequest("tax-people", Files.Write("x.csv", "a\n1\n"))));
 
         Assert.Contains("si-participants", e.Message, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaoPhu.Feeds.Tests;
 
 /// <summary>Person-level lists become the communes' actuals on the coverage dashboard.</summary>
-public abstract class RegistryActualsTests<TFixture>(TFixture fixture) : IDisposable
+public abstract class RegistryActualsTests<TFixture>(TFixture fixture) : NationalUnitsTest<TFixture>(fixture)
     where TFixture : FeedsFixture
 {
     // Xã Thọ Tiến and Xã Hợp Lý (Triệu Sơn, Thanh Hóa), before the 2025 merger.
@@ -17,18 +17,6 @@ public abstract class RegistryActualsTests<TFixture>(TFixture fixture) : IDispos
     private const string HopLy = "15676";
 
     private static readonly string[] Indicators = ["si.compulsory.participants", "si.voluntary.participants", "ui.participants", "pension.recipients"];
-
-    private readonly TempFolder files = new();
-
-    private TestDatabase Db => fixture.Database;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        files.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task Import_OfParticipantsAndRecipients_FillsTheCommunesActuals()
@@ -46,8 +34,8 @@ public abstract class RegistryActualsTests<TFixture>(TFixture fixture) : IDispos
         recipients.Append(CultureInfo.InvariantCulture, $"2025-04,{FeedFiles.Person(900).Id},{ThoTien},pension\n");
         recipients.Append(CultureInfo.InvariantCulture, $"2025-04,{FeedFiles.Person(901).Id},{ThoTien},social_pension\n");
 
-        await ImportAsync("si-participants", files.Write("si-2025-04.csv", participants.ToString()));
-        await ImportAsync("benefit-recipients", files.Write("benefits-2025-04.csv", recipients.ToString()));
+        await ImportAsync("si-participants", Files.Write("si-2025-04.csv", participants.ToString()));
+        await ImportAsync("benefit-recipients", Files.Write("benefits-2025-04.csv", recipients.ToString()));
 
         // Persons 0, 2, 4 compulsory and 6 voluntary live in Thọ Tiến; 1, 3 compulsory and 5 voluntary in Hợp Lý.
         Assert.Equal([3m, 1m, 2m, 2m], await ActualsAsync(ThoTien));
@@ -55,7 +43,7 @@ public abstract class RegistryActualsTests<TFixture>(TFixture fixture) : IDispos
 
         // A corrected file for the month replaces the counts, and a commune left out falls to nothing.
         var corrected = string.Join('\n', participants.ToString().Split('\n').Where(line => !line.Contains(HopLy, StringComparison.Ordinal)));
-        await ImportAsync("si-participants", files.Write("si-2025-04-v2.csv", corrected));
+        await ImportAsync("si-participants", Files.Write("si-2025-04-v2.csv", corrected));
 
         Assert.Equal([3m, 1m, 2m, 2m], await ActualsAsync(ThoTien));
         Assert.Equal([null, null, null, null], await ActualsAsync(HopLy));

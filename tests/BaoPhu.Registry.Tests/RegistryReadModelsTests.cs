@@ -10,21 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaoPhu.Registry.Tests;
 
 /// <summary>The agencies' lists, imported through the real intake, become the employers and workers the registry pages show.</summary>
-public abstract class RegistryReadModelsTests<TFixture>(TFixture fixture) : IDisposable
+public abstract class RegistryReadModelsTests<TFixture>(TFixture fixture) : NationalUnitsTest<TFixture>(fixture)
     where TFixture : NationalUnitsFixture
 {
-    private readonly TempFolder files = new();
-
-    private TestDatabase Db => fixture.Database;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        files.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task Import_OfAMonthsLists_ShowsEachEmployerAcrossTheFeeds()
     {
@@ -74,12 +62,12 @@ public abstract class RegistryReadModelsTests<TFixture>(TFixture fixture) : IDis
         await ImportMonthAsync(month);
         var before = await CountsAsync(month);
 
-        await ImportAsync("tax-employees", files.Write("tax-again.csv", month.TaxEmployees()), month.Period);
-        await ImportAsync("si-participants", files.Write("si-again.csv", month.SiParticipants()), month.Period);
+        await ImportAsync("tax-employees", Files.Write("tax-again.csv", month.TaxEmployees()), month.Period);
+        await ImportAsync("si-participants", Files.Write("si-again.csv", month.SiParticipants()), month.Period);
         Assert.Equal(before, await CountsAsync(month));
 
         // A corrected file with one employee fewer at the builder: the month drops to it.
-        await ImportAsync("tax-employees", files.Write("tax-corrected.csv", month.TaxEmployees(people: 2)), month.Period);
+        await ImportAsync("tax-employees", Files.Write("tax-corrected.csv", month.TaxEmployees(people: 2)), month.Period);
         var after = await CountsAsync(month);
         Assert.Equal(before.TaxEmployees - 1, after.TaxEmployees);
         Assert.Equal(before.Employments - 1, after.Employments);
@@ -134,11 +122,11 @@ public abstract class RegistryReadModelsTests<TFixture>(TFixture fixture) : IDis
 
     private async Task ImportMonthAsync(RegistryFeedFiles month)
     {
-        await ImportAsync("business-registry", files.Write($"dkkd-{month.Period}.csv", month.BusinessRegistry()), month.Period);
-        await ImportAsync("si-employers", files.Write($"si-employers-{month.Period}.csv", month.SiEmployers()), month.Period);
-        await ImportAsync("tax-employees", files.Write($"tax-{month.Period}.csv", month.TaxEmployees()), month.Period);
-        await ImportAsync("si-participants", files.Write($"si-{month.Period}.csv", month.SiParticipants()), month.Period);
-        await ImportAsync("si-contributions", files.Write($"contributions-{month.Period}.csv", month.SiContributions()), month.Period);
+        await ImportAsync("business-registry", Files.Write($"dkkd-{month.Period}.csv", month.BusinessRegistry()), month.Period);
+        await ImportAsync("si-employers", Files.Write($"si-employers-{month.Period}.csv", month.SiEmployers()), month.Period);
+        await ImportAsync("tax-employees", Files.Write($"tax-{month.Period}.csv", month.TaxEmployees()), month.Period);
+        await ImportAsync("si-participants", Files.Write($"si-{month.Period}.csv", month.SiParticipants()), month.Period);
+        await ImportAsync("si-contributions", Files.Write($"contributions-{month.Period}.csv", month.SiContributions()), month.Period);
     }
 
     private async Task ImportAsync(string feed, string file, string period)
