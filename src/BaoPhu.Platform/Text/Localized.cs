@@ -18,6 +18,10 @@ public static class Localized
     /// <summary>A date as officials write it, dd/MM/yyyy, in either language.</summary>
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A stored UTC time as officials read a clock: dd/MM/yyyy HH:mm in Vietnam; "" when none.</summary>
+    public static string Time(DateTime? utc) =>
+        utc is { } value ? Platform.Time.VietnamTime.ToVietnamTime(value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+
     /// <summary>A count in the current culture: 10.047 in Vietnamese, 10,047 in English.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 }

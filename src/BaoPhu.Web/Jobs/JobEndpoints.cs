@@ -47,9 +47,9 @@ internal static class JobEndpoints
             new(T("Thông báo", "Message"), j => j.Message),
             new(T("Lỗi", "Error"), j => j.Error),
             new(T("Người yêu cầu", "Requested by"), j => j.RequestedBy),
-            new(T("Tạo lúc", "Created"), j => JobText.When(j.CreatedUtc)),
-            new(T("Bắt đầu", "Started"), j => JobText.When(j.StartedUtc)),
-            new(T("Kết thúc", "Ended"), j => JobText.When(j.EndedUtc)),
+            new(T("Tạo lúc", "Created"), j => Time(j.CreatedUtc)),
+            new(T("Bắt đầu", "Started"), j => Time(j.StartedUtc)),
+            new(T("Kết thúc", "Ended"), j => Time(j.EndedUtc)),
         ], rows);
     }
 }

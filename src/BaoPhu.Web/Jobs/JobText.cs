@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using BaoPhu.Platform.Jobs;
 using BaoPhu.Platform.Security;
-using BaoPhu.Platform.Time;
 using static BaoPhu.Platform.Text.Localized;
 
 namespace BaoPhu.Web.Jobs;
@@ -23,10 +21,6 @@ internal static class JobText
         JobState.Cancelled => T("Đã hủy", "Cancelled"),
         _ => state.ToString(),
     };
-
-    /// <summary>dd/MM/yyyy HH:mm in Vietnam's time, as officials read a clock.</summary>
-    public static string When(DateTime? utc) =>
-        utc is { } value ? VietnamTime.ToVietnamTime(value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 
     /// <summary>"1.234 / 5.000 (24 %)", or the count alone while the total is unknown.</summary>
     public static string Progress(JobView job) => job.Total is > 0 and var total

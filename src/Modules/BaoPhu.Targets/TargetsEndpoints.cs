@@ -238,7 +238,7 @@ internal static class TargetsEndpoints
             new(T("Trạng thái", "State"), r => CoverageText.State(r.Version.State)),
             new(T("Nguồn", "Origin"), r => CoverageText.Origin(r.Version.Origin)),
             new(T("Người nhập", "Set by"), r => r.Version.SetBy),
-            new(T("Thời điểm (giờ Việt Nam)", "Time (Vietnam)"), r => TargetInput.VietnamTime(r.Version.SetAt)),
+            new(T("Thời điểm (giờ Việt Nam)", "Time (Vietnam)"), r => Time(r.Version.SetAt)),
             new(T("Số quyết định", "Decision number"), r => r.Version.DecisionNumber),
             new(T("Ngày quyết định", "Decision date"), r => Date(r.Version.DecisionDate)),
             new(T("Cơ quan quyết định", "Decided by"), r => r.Version.DecisionBody),

@@ -122,7 +122,7 @@ internal sealed class IntakeQueries(
         Localized.T("Tệp đã nhận", "Files received"),
         new ExcelColumn<FeedIntake>[]
         {
-            new(Localized.T("Thời điểm", "When"), i => Platform.Time.VietnamTime.ToVietnamTime(i.StartedUtc).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            new(Localized.T("Thời điểm", "When"), i => Localized.Time(i.StartedUtc)),
             new(Localized.T("Loại dữ liệu", "Feed"), i => i.Feed),
             new(Localized.T("Kỳ", "Period"), i => i.Period),
             new(Localized.T("Tệp", "File"), i => i.FileName),

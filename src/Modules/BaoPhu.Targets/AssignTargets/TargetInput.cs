@@ -4,11 +4,9 @@ using BaoPhu.Targets.Contracts;
 
 namespace BaoPhu.Targets.AssignTargets;
 
-/// <summary>Numbers as officials type them into the targets page, and times as they read them.</summary>
+/// <summary>Numbers as officials type them into the targets page.</summary>
 internal static partial class TargetInput
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>
     /// A count is whole people, so "15.530", "15,530" and "15 530" all mean fifteen thousand five
     /// hundred thirty; a rate is a percent with either decimal mark ("97,5" or "97.5").
@@ -37,10 +35,6 @@ internal static partial class TargetInput
         throw new TargetException(
             $"{indicator.NameVi}: '{trimmed}' không phải là số nguyên (ví dụ 15.530) / {indicator.NameEn}: '{trimmed}' is not a whole number (e.g. 15,530)");
     }
-
-    /// <summary>A stored UTC time as dd/MM/yyyy HH:mm in Vietnam.</summary>
-    public static string VietnamTime(DateTime utc) =>
-        (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^(\d+|\d{1,3}([.,\s]\d{3})+)$")]
     private static partial Regex WholeNumber();
