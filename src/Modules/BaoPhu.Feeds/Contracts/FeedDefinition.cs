@@ -41,8 +41,12 @@ public abstract class FeedDefinition
     /// <summary>The feed's name in FEEDS.md, e.g. <c>tax-employees</c>.</summary>
     public abstract string Name { get; }
 
-    /// <summary>"Vietnamese / English" title for pages.</summary>
-    public abstract string Title { get; }
+    public abstract string VietnameseTitle { get; }
+
+    public abstract string EnglishTitle { get; }
+
+    /// <summary>The title in the request's language, for pages.</summary>
+    public string Title => Platform.Text.Localized.T(VietnameseTitle, EnglishTitle);
 
     public abstract FeedPeriodKind PeriodKind { get; }
 

@@ -22,7 +22,9 @@ internal sealed class BenefitRecipientsFeed : FeedDefinition<BenefitRecipient>
 {
     public override string Name => "benefit-recipients";
 
-    public override string Title => "Người hưởng lương hưu, trợ cấp / Pension and benefit recipients";
+    public override string VietnameseTitle => "Người hưởng lương hưu, trợ cấp";
+
+    public override string EnglishTitle => "Pension and benefit recipients";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Month;
 

@@ -30,7 +30,9 @@ internal sealed class BusinessRegistryFeed : FeedDefinition<BusinessRecord>
 {
     public override string Name => "business-registry";
 
-    public override string Title => "Đăng ký kinh doanh / Business registry";
+    public override string VietnameseTitle => "Đăng ký kinh doanh";
+
+    public override string EnglishTitle => "Business registry";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Snapshot;
 

@@ -30,7 +30,9 @@ internal sealed class LabourStatisticsFeed : FeedDefinition<LabourStatistics>
 {
     public override string Name => "labour-statistics";
 
-    public override string Title => "Dân số và lực lượng lao động / Population and labour force";
+    public override string VietnameseTitle => "Dân số và lực lượng lao động";
+
+    public override string EnglishTitle => "Population and labour force";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Year;
 

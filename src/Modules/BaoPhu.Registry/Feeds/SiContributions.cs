@@ -22,7 +22,9 @@ internal sealed class SiContributionsFeed : FeedDefinition<SiContribution>
 {
     public override string Name => "si-contributions";
 
-    public override string Title => "Số phải đóng và đã đóng BHXH / SI contributions due and paid";
+    public override string VietnameseTitle => "Số phải đóng và đã đóng BHXH";
+
+    public override string EnglishTitle => "SI contributions due and paid";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Month;
 

@@ -26,7 +26,9 @@ internal sealed class SiEmployersFeed : FeedDefinition<SiEmployerRecord>
 {
     public override string Name => "si-employers";
 
-    public override string Title => "Đơn vị tham gia BHXH / SI-registered employers";
+    public override string VietnameseTitle => "Đơn vị tham gia BHXH";
+
+    public override string EnglishTitle => "SI-registered employers";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Snapshot;
 

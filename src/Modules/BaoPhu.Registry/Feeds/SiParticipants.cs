@@ -41,7 +41,9 @@ internal sealed class SiParticipantsFeed : FeedDefinition<SiParticipation>
 {
     public override string Name => "si-participants";
 
-    public override string Title => "Người tham gia BHXH theo tháng / SI participants by month";
+    public override string VietnameseTitle => "Người tham gia BHXH theo tháng";
+
+    public override string EnglishTitle => "SI participants by month";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Month;
 

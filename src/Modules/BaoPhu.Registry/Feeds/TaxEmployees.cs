@@ -30,7 +30,9 @@ internal sealed class TaxEmployeesFeed : FeedDefinition<TaxEmployee>
 {
     public override string Name => "tax-employees";
 
-    public override string Title => "Người lao động có thu nhập chịu thuế / Employees declared to tax";
+    public override string VietnameseTitle => "Người lao động có thu nhập chịu thuế";
+
+    public override string EnglishTitle => "Employees declared to tax";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Month;
 

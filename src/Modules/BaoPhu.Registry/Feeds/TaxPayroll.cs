@@ -22,7 +22,9 @@ internal sealed class TaxPayrollFeed : FeedDefinition<TaxPayroll>
 {
     public override string Name => "tax-payroll";
 
-    public override string Title => "Quỹ lương khai thuế theo năm / Payroll declared to tax by year";
+    public override string VietnameseTitle => "Quỹ lương khai thuế theo năm";
+
+    public override string EnglishTitle => "Payroll declared to tax by year";
 
     public override FeedPeriodKind PeriodKind => FeedPeriodKind.Year;
 
