@@ -83,9 +83,16 @@ internal interface IFeedDispatch<TResult>
         where TRow : class, IFeedRow;
 }
 
-/// <summary>Told after a file of a feed is committed, to refresh what is derived from the feed's rows.</summary>
+/// <summary>A feed and the period of one of its files ("" for a snapshot without one).</summary>
+public sealed record FeedPeriod(string Feed, string Period);
+
+/// <summary>Told after files are committed, to refresh what is derived from the feeds' rows.</summary>
 public interface IFeedCommitted
 {
-    /// <summary>Runs after the commit, in its own transaction; <paramref name="period"/> is "" for a snapshot without one.</summary>
-    Task OnCommittedAsync(string feed, string period, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs after the commits, in its own transaction, with every feed and period whose rows changed:
+    /// one file after an import, all stored files after a bulk load, so that work several files share
+    /// (a month fed by three lists, tables rebuilt whole) is done once.
+    /// </summary>
+    Task OnCommittedAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken);
 }

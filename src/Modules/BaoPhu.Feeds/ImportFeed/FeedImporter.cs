@@ -28,8 +28,6 @@ internal sealed partial class FeedImporter : IFeedImports
     /// <summary>Problems returned with the result for display; all kept ones go to the error report.</summary>
     private const int ShownProblems = 20;
 
-    private const string WarningMark = "⚠ ";
-
     private static readonly string[] CoverageFeeds = ["targets", "coverage-actuals"];
 
     // Fields rather than primary-constructor parameters: the typed run below reads them.
@@ -96,13 +94,13 @@ internal sealed partial class FeedImporter : IFeedImports
         }
         catch (TabularFileException e)
         {
-            result = Refused(request.Feed, period, null, e.Problems, 0);
-            await RecordAsync(result, displayName, request.Mapping, request.File, started, e.Problems, cancellationToken);
+            result = Refused(request.Feed, period, e.Problems);
+            await RecordAsync(result, displayName, request.Mapping, request.File, started, Errors(e.Problems), cancellationToken);
         }
 
         if (result.Outcome == FeedOutcome.Committed && !request.DeferRefresh)
         {
-            await RefreshAsync(request.Feed, result.Period ?? "", cancellationToken);
+            await RefreshAsync([new FeedPeriod(request.Feed, result.Period ?? "")], cancellationToken);
         }
 
         LogImported(log, result.Feed, result.Period, result.Outcome, result.Rows, result.Imported, result.Rejected, result.Replaced);
@@ -134,25 +132,23 @@ internal sealed partial class FeedImporter : IFeedImports
 
     public async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
-        var current = await db.Set<FeedIntake>()
+        var current = (await db.Set<FeedIntake>()
             .Where(i => i.Outcome == FeedOutcome.Committed && i.ReplacedBy == null)
             .Select(i => new { i.Feed, i.Period })
             .Distinct()
-            .ToListAsync(cancellationToken);
-        foreach (var intake in current.OrderBy(i => i.Feed, StringComparer.Ordinal).ThenBy(i => i.Period, StringComparer.Ordinal))
-        {
-            await RefreshAsync(intake.Feed, intake.Period, cancellationToken);
-        }
-
+            .ToListAsync(cancellationToken))
+            .Select(i => new FeedPeriod(i.Feed, i.Period))
+            .ToList();
+        await RefreshAsync(current, cancellationToken);
         return current.Count;
     }
 
-    /// <summary>Runs the derived-data refresh after a commit, for one feed and period.</summary>
-    private async Task RefreshAsync(string feed, string period, CancellationToken cancellationToken)
+    /// <summary>Runs the derived-data refresh after commits.</summary>
+    private async Task RefreshAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken)
     {
         foreach (var refresher in refreshers)
         {
-            await refresher.OnCommittedAsync(feed, period, cancellationToken);
+            await refresher.OnCommittedAsync(changed, cancellationToken);
         }
     }
 
@@ -188,13 +184,16 @@ internal sealed partial class FeedImporter : IFeedImports
                 $"Bảng ánh xạ '{mapping.Name}' dành cho '{mapping.Feed}', không phải '{request.Feed}' / Mapping '{mapping.Name}' is for '{mapping.Feed}', not '{request.Feed}'");
     }
 
-    private static FeedImportResult Refused(string feed, string? period, string? encoding, IReadOnlyList<TabularProblem> problems, int rows) =>
-        new(Guid.CreateVersion7(), feed, period, FeedOutcome.Rejected, rows, 0, rows, 0, 0, encoding,
+    /// <summary>A file refused before any row was read (unreadable, a column missing).</summary>
+    private static FeedImportResult Refused(string feed, string? period, IReadOnlyList<TabularProblem> problems) =>
+        new(Guid.CreateVersion7(), feed, period, FeedOutcome.Rejected, 0, 0, 0, 0, 0, null,
             problems.Count > 0 ? problems[0].Message : null, problems.Count, [.. problems.Take(ShownProblems)]);
+
+    private static IEnumerable<KeptProblem> Errors(IEnumerable<TabularProblem> problems) => problems.Select(p => new KeptProblem(p, IsWarning: false));
 
     /// <summary>Records an intake that stored no row (dry run, rejected), with its problems, after the rollback.</summary>
     private async Task RecordAsync(
-        FeedImportResult result, string fileName, string? mapping, string? storedFile, DateTime started, IEnumerable<TabularProblem> problems, CancellationToken cancellationToken)
+        FeedImportResult result, string fileName, string? mapping, string? storedFile, DateTime started, IEnumerable<KeptProblem> problems, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -204,21 +203,16 @@ internal sealed partial class FeedImporter : IFeedImports
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Problems as stored; a warning's message carries the mark <see cref="WarningMark"/> while in memory.</summary>
-    private static IEnumerable<FeedProblem> FeedProblems(Guid intakeId, IEnumerable<TabularProblem> problems) =>
-        problems.Select((problem, i) =>
+    private static IEnumerable<FeedProblem> FeedProblems(Guid intakeId, IEnumerable<KeptProblem> problems) =>
+        problems.Select((kept, i) => new FeedProblem
         {
-            var isWarning = problem.Message.StartsWith(WarningMark, StringComparison.Ordinal);
-            return new FeedProblem
-            {
-                IntakeId = intakeId,
-                Number = i + 1,
-                IsWarning = isWarning,
-                Row = problem.Row,
-                Column = problem.Column,
-                Value = problem.Value is { Length: > 300 } v ? v[..300] : problem.Value,
-                Message = isWarning ? problem.Message[WarningMark.Length..] : problem.Message,
-            };
+            IntakeId = intakeId,
+            Number = i + 1,
+            IsWarning = kept.IsWarning,
+            Row = kept.Problem.Row,
+            Column = kept.Problem.Column,
+            Value = kept.Problem.Value is { Length: > 300 } v ? v[..300] : kept.Problem.Value,
+            Message = kept.Problem.Message,
         });
 
     /// <summary>
@@ -244,8 +238,8 @@ internal sealed partial class FeedImporter : IFeedImports
         }
         catch (TabularFileException e)
         {
-            result = Refused(request.Feed, request.Period, null, e.Problems, 0);
-            await RecordAsync(result, displayName, request.Mapping, request.File, started, e.Problems, cancellationToken);
+            result = Refused(request.Feed, request.Period, e.Problems);
+            await RecordAsync(result, displayName, request.Mapping, request.File, started, Errors(e.Problems), cancellationToken);
             return result;
         }
 
@@ -255,6 +249,9 @@ internal sealed partial class FeedImporter : IFeedImports
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} {Period}: {Outcome}, {Rows} rows, {Imported} imported, {Rejected} rejected, {Replaced} replaced")]
     private static partial void LogImported(ILogger logger, string feed, string? period, FeedOutcome outcome, int rows, int imported, int rejected, int replaced);
+
+    /// <summary>A problem kept for the error report; a warning's row was stored all the same.</summary>
+    private sealed record KeptProblem(TabularProblem Problem, bool IsWarning);
 
     private sealed class CountRows(BaoPhuDbContext db, CancellationToken cancellationToken) : IFeedDispatch<long>
     {
@@ -267,7 +264,7 @@ internal sealed partial class FeedImporter : IFeedImports
         FeedImporter importer, FeedImportRequest request, string displayName, string? period, ColumnMapping? mapping, DateTime started,
         IProgress<FeedProgress>? progress, CancellationToken cancellationToken) : IFeedDispatch<FeedImportResult>
     {
-        private readonly List<TabularProblem> kept = [];
+        private readonly List<KeptProblem> kept = [];
         private int problemCount;
         private int rows;
         private int rejected;
@@ -312,7 +309,7 @@ internal sealed partial class FeedImporter : IFeedImports
             var replaced = previous.Sum(p => p.Imported);
             var result = new FeedImportResult(
                 intakeId, feed.Name, filePeriod, outcome, rows, outcome == FeedOutcome.Rejected ? 0 : (int)imported, rejected, replaced, warnings,
-                reader.Encoding, reason, problemCount, [.. kept.Take(ShownProblems)]);
+                reader.Encoding, reason, problemCount, [.. kept.Take(ShownProblems).Select(Shown)]);
             if (outcome != FeedOutcome.Committed)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -476,6 +473,10 @@ internal sealed partial class FeedImporter : IFeedImports
             return await BulkInsert.WriteAsync(importer.db, unique, token);
         }
 
+        /// <summary>For display with the result: a warning says so, since its row was stored.</summary>
+        private static TabularProblem Shown(KeptProblem kept) =>
+            kept.IsWarning ? kept.Problem with { Message = "⚠ " + kept.Problem.Message } : kept.Problem;
+
         private void Keep(IReadOnlyList<TabularProblem> problems, bool isWarning)
         {
             foreach (var problem in problems)
@@ -487,7 +488,7 @@ internal sealed partial class FeedImporter : IFeedImports
 
                 if (kept.Count < importer.settings.Value.KeptProblems)
                 {
-                    kept.Add(isWarning ? problem with { Message = WarningMark + problem.Message } : problem);
+                    kept.Add(new KeptProblem(problem, isWarning));
                 }
             }
         }

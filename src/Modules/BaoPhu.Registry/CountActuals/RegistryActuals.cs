@@ -9,8 +9,8 @@ namespace BaoPhu.Registry.CountActuals;
 
 /// <summary>
 /// Counts the coverage actuals of each commune from the person-level lists and hands them to the
-/// Targets module, so dashboards fill from real lists: after a monthly file, that month; after a
-/// registry snapshot, every month the lists hold; after labour statistics, that year.
+/// Targets module, so dashboards fill from real lists: after monthly files, their months; after a
+/// registry snapshot, every month the lists hold; after labour statistics, their years.
 /// </summary>
 internal sealed class RegistryActuals(BaoPhuDbContext db, ICoverageImports coverage) : IFeedCommitted
 {
@@ -28,23 +28,20 @@ internal sealed class RegistryActuals(BaoPhuDbContext db, ICoverageImports cover
         "labour_force.adjusted", "pension.past_retirement_age",
     ];
 
-    public async Task OnCommittedAsync(string feed, string period, CancellationToken cancellationToken)
+    public async Task OnCommittedAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken)
     {
-        switch (feed)
+        // A registry snapshot moves employers between communes: every month is recounted, once.
+        var months = changed.Any(c => c.Feed is "business-registry" or "si-employers")
+            ? await MonthsAsync(cancellationToken)
+            : changed.Where(c => c.Feed is "si-participants" or "benefit-recipients" or "tax-employees").Select(c => c.Period);
+        foreach (var month in months.Distinct().Order(StringComparer.Ordinal))
         {
-            case "si-participants" or "benefit-recipients" or "tax-employees":
-                await CountMonthAsync(period, cancellationToken);
-                break;
-            case "business-registry" or "si-employers":
-                foreach (var month in await MonthsAsync(cancellationToken))
-                {
-                    await CountMonthAsync(month, cancellationToken);
-                }
+            await CountMonthAsync(month, cancellationToken);
+        }
 
-                break;
-            case "labour-statistics":
-                await CountYearAsync(int.Parse(period, CultureInfo.InvariantCulture), cancellationToken);
-                break;
+        foreach (var year in changed.Where(c => c.Feed == "labour-statistics").Select(c => int.Parse(c.Period, CultureInfo.InvariantCulture)).Distinct())
+        {
+            await CountYearAsync(year, cancellationToken);
         }
     }
 

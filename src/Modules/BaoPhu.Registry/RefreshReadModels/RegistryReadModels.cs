@@ -8,41 +8,44 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoPhu.Registry.RefreshReadModels;
 
 /// <summary>
-/// Rebuilds the derived tables the registry pages read, after each committed file: a monthly file
-/// rebuilds its month (employer months, employments) and upserts the people it lists; any file
-/// rebuilds the employers, which are few. The statements are set-based SQL that SQLite and
+/// Rebuilds the derived tables the registry pages read, after committed files: each month a monthly
+/// file touched is rebuilt once (employer months, employments) and the people listed are upserted;
+/// the employers, which are few, are rebuilt whole once. The statements are set-based SQL that SQLite and
 /// PostgreSQL share, so a month of a million rows never passes through memory.
 /// </summary>
 internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
 {
-    public async Task OnCommittedAsync(string feed, string period, CancellationToken cancellationToken)
+    public async Task OnCommittedAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken)
     {
-        switch (feed)
+        foreach (var period in MonthsOf(changed, "si-participants", "tax-employees", "si-contributions"))
         {
-            case "si-participants":
-                await EmployerMonthAsync(period, cancellationToken);
-                await EmploymentAsync(period, cancellationToken);
-                await WorkersFromSiAsync(period, cancellationToken);
-                break;
-            case "tax-employees":
-                await EmployerMonthAsync(period, cancellationToken);
-                await EmploymentAsync(period, cancellationToken);
-                await WorkersFromTaxAsync(period, cancellationToken);
-                break;
-            case "si-contributions":
-                await EmployerMonthAsync(period, cancellationToken);
-                break;
-            case "benefit-recipients":
-                await EmploymentAsync(period, cancellationToken);
-                return;
-            case "business-registry" or "si-employers":
-                break;
-            default:
-                return;
+            await EmployerMonthAsync(period, cancellationToken);
         }
 
-        await EmployersAsync(cancellationToken);
+        foreach (var period in MonthsOf(changed, "si-participants", "tax-employees", "benefit-recipients"))
+        {
+            await EmploymentAsync(period, cancellationToken);
+        }
+
+        foreach (var period in MonthsOf(changed, "si-participants"))
+        {
+            await WorkersFromSiAsync(period, cancellationToken);
+        }
+
+        foreach (var period in MonthsOf(changed, "tax-employees"))
+        {
+            await WorkersFromTaxAsync(period, cancellationToken);
+        }
+
+        // Last, as it reads the employer months just rebuilt.
+        if (changed.Any(c => c.Feed is "si-participants" or "tax-employees" or "si-contributions" or "business-registry" or "si-employers"))
+        {
+            await EmployersAsync(cancellationToken);
+        }
     }
+
+    private static IEnumerable<string> MonthsOf(IReadOnlyCollection<FeedPeriod> changed, params string[] feeds) =>
+        changed.Where(c => feeds.Contains(c.Feed)).Select(c => c.Period).Distinct().Order(StringComparer.Ordinal);
 
     // The first branch of each UNION ALL casts its NULLs: PostgreSQL types a column from its first
     // branches, and two untyped NULLs make it text.
