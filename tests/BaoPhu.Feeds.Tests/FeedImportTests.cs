@@ -291,6 +291,25 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : NationalUnit
     }
 
     [Fact]
+    public async Task Import_OfCoverageActualsAsDryRun_CountsAndStoresNothing()
+    {
+        // Xã Thọ Tiến (15673, Triệu Sơn), before the 2025 merger.
+        var file = Files.Write("thuc-hien-2024-05.csv", "period,unit_code,indicator,value\n2024-05,15673,si.voluntary.participants,37\n");
+        async Task<decimal?> StoredAsync() => (await Db.InScopeAsync(s => s.GetRequiredService<Targets.Contracts.ICoverageReader>()
+            .ValuesAsync("15673", 2024, new DateOnly(2024, 5, 31), Targets.Contracts.ValueBasis.Actual, ["si.voluntary.participants"], Token)))!
+            .Total.Values.GetValueOrDefault("si.voluntary.participants");
+
+        var dryRun = await ImportAsync(new FeedImportRequest("coverage-actuals", file, DryRun: true));
+        var afterDryRun = await StoredAsync();
+        var imported = await ImportAsync(new FeedImportRequest("coverage-actuals", file));
+
+        Assert.Equal((FeedOutcome.DryRun, 1), (dryRun.Outcome, dryRun.Imported));
+        Assert.Null(afterDryRun);
+        Assert.Equal((FeedOutcome.Committed, 1), (imported.Outcome, imported.Imported));
+        Assert.Equal(37m, await StoredAsync());
+    }
+
+    [Fact]
     public async Task Import_WhenFeedIsUnknown_ListsTheFeeds()
     {
         var e = await Assert.ThrowsAsync<FeedException>(() => ImportAsync(new FeedImportRequest("tax-people", Files.Write("x.csv", "a\n1\n"))));

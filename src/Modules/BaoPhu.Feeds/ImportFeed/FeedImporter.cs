@@ -221,19 +221,15 @@ internal sealed partial class FeedImporter : IFeedImports
     /// </summary>
     private async Task<FeedImportResult> ImportCoverageAsync(FeedImportRequest request, string displayName, DateTime started, CancellationToken cancellationToken)
     {
-        if (request.DryRun)
-        {
-            throw new FeedException(
-                $"'{request.Feed}' chưa có chế độ kiểm tra thử; hãy nhập trực tiếp (tệp lỗi không được ghi gì) / '{request.Feed}' has no dry run; import it directly (a bad file stores nothing)");
-        }
-
         FeedImportResult result;
         try
         {
-            var imported = request.Feed == "targets"
-                ? await coverage.ImportTargetsAsync(request.File, cancellationToken)
-                : await coverage.ImportActualsAsync(request.File, cancellationToken);
-            result = new FeedImportResult(Guid.CreateVersion7(), request.Feed, request.Period, FeedOutcome.Committed,
+            var imported = request.DryRun
+                ? await coverage.DryRunAsync(request.Feed, request.File, cancellationToken)
+                : request.Feed == "targets"
+                    ? await coverage.ImportTargetsAsync(request.File, cancellationToken)
+                    : await coverage.ImportActualsAsync(request.File, cancellationToken);
+            result = new FeedImportResult(Guid.CreateVersion7(), request.Feed, request.Period, request.DryRun ? FeedOutcome.DryRun : FeedOutcome.Committed,
                 imported.Rows, imported.Imported, 0, imported.Replaced, 0, null, null, 0, []);
         }
         catch (TabularFileException e)

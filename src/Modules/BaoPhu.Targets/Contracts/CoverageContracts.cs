@@ -9,6 +9,9 @@ public interface ICoverageImports
 
     Task<CoverageImportResult> ImportActualsAsync(string file, CancellationToken cancellationToken);
 
+    /// <summary>The counts importing the file of <paramref name="feed"/> (targets, coverage-actuals) would give; nothing is stored.</summary>
+    Task<CoverageImportResult> DryRunAsync(string feed, string file, CancellationToken cancellationToken);
+
     /// <summary>
     /// Sets actuals another module counted (the registry, from person-level lists) for the given
     /// months: each value replaces the stored one for its unit, indicator and month; a value this

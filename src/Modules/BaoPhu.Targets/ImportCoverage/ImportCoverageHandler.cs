@@ -17,7 +17,20 @@ internal sealed class ImportCoverageHandler(
     BaoPhuDbContext db, CoverageFeedReader reader, RollupRefresher rollup, AuditLog audit, AuditBatch batch, IActor actor, TimeProvider clock)
     : ICoverageImports
 {
-    public async Task<CoverageImportResult> ImportTargetsAsync(string file, CancellationToken cancellationToken)
+    public Task<CoverageImportResult> ImportTargetsAsync(string file, CancellationToken cancellationToken) =>
+        ImportTargetsAsync(file, commit: true, cancellationToken);
+
+    public Task<CoverageImportResult> ImportActualsAsync(string file, CancellationToken cancellationToken) =>
+        ImportActualsAsync(file, commit: true, cancellationToken);
+
+    public Task<CoverageImportResult> DryRunAsync(string feed, string file, CancellationToken cancellationToken) => feed switch
+    {
+        CoverageFeedReader.TargetsFeed => ImportTargetsAsync(file, commit: false, cancellationToken),
+        CoverageFeedReader.ActualsFeed => ImportActualsAsync(file, commit: false, cancellationToken),
+        _ => throw new ArgumentException($"'{feed}' is not a feed of the Targets module.", nameof(feed)),
+    };
+
+    private async Task<CoverageImportResult> ImportTargetsAsync(string file, bool commit, CancellationToken cancellationToken)
     {
         var rows = await reader.ReadAsync(file, CoverageFeedReader.TargetsFeed, cancellationToken);
         using var summarised = batch.Begin();
@@ -44,15 +57,15 @@ internal sealed class ImportCoverageHandler(
         // Revised drafts go through the tracker; new versions, most of a first import, in bulk.
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.WriteAsync(db, created, cancellationToken);
-        return await FinishAsync(CoverageFeedReader.TargetsFeed, file, rows, imported, replaced, transaction, cancellationToken);
+        return await FinishAsync(CoverageFeedReader.TargetsFeed, file, rows, imported, replaced, transaction, commit, cancellationToken);
     }
 
-    public async Task<CoverageImportResult> ImportActualsAsync(string file, CancellationToken cancellationToken)
+    private async Task<CoverageImportResult> ImportActualsAsync(string file, bool commit, CancellationToken cancellationToken)
     {
         var rows = await reader.ReadAsync(file, CoverageFeedReader.ActualsFeed, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (imported, replaced, _) = await SetAsync(rows, Path.GetFileName(file), null, cancellationToken);
-        return await FinishAsync(CoverageFeedReader.ActualsFeed, file, rows, imported, replaced, transaction, cancellationToken);
+        return await FinishAsync(CoverageFeedReader.ActualsFeed, file, rows, imported, replaced, transaction, commit, cancellationToken);
     }
 
     public async Task<CoverageImportResult> SetActualsAsync(
@@ -124,9 +137,16 @@ internal sealed class ImportCoverageHandler(
 
     private async Task<CoverageImportResult> FinishAsync(
         string feed, string file, IReadOnlyList<CoverageRow> rows, int imported, int replaced,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, bool commit, CancellationToken cancellationToken)
     {
         var result = new CoverageImportResult(feed, rows.Count, imported, replaced, rows.Count - imported);
+        if (!commit)
+        {
+            // A dry run: the counts are known; nothing is kept, so neither roll-up nor audit entry.
+            await transaction.RollbackAsync(cancellationToken);
+            return result;
+        }
+
         if (imported > 0)
         {
             await rollup.RefreshAsync(rows.Select(r => r.Year).Distinct().ToList(), cancellationToken);
