@@ -1,5 +1,7 @@
 using System.Globalization;
 using BaoPhu.Demo.Generation;
+using BaoPhu.Demo.Generation.Feeds;
+using BaoPhu.Feeds.Contracts;
 using BaoPhu.Demo.SeedDemo;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Targets.Contracts;
@@ -93,6 +95,27 @@ public abstract class DemoSeederTests(SeededDemoFixture fixture)
         Assert.NotNull(total);
         Assert.True(total > 100_000, $"province total {total}");
         Assert.Equal(actuals.Children.Sum(commune => commune.Values["si.compulsory.participants"] ?? 0), total.Value, 0);
+    }
+
+    [Fact]
+    public async Task Seed_OnFreshDatabase_ImportsTheAgenciesListsOfTheSampleThroughTheIntake()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        // The day pinned by the fixture: January 2025 to October 2026.
+        var written = DemoFeedGenerator.Generate(new DemoFeedOptions(Workers: DemoSeeder.SampleWorkers, Months: 22), folder.Path);
+
+        var stats = await fixture.Database.InScopeAsync(s => s.GetRequiredService<IFeedImports>().StatsAsync(ct));
+
+        foreach (var feed in written.Rows.Keys.Where(f => f != "labour-statistics"))
+        {
+            var stat = stats.Single(f => f.Feed == feed);
+            Assert.Equal(written.Rows[feed] - written.Malformed[feed], stat.Rows);
+            Assert.Equal(written.Files.Count(f => f.Feed == feed), stat.Files);
+        }
+
+        Assert.Equal(0, stats.Single(f => f.Feed == "labour-statistics").Rows);
+        Assert.Equal("2026-10", stats.Single(f => f.Feed == "tax-employees").LatestPeriod);
     }
 
     [Fact]

@@ -50,6 +50,28 @@ public abstract class FeedImportTests<TFixture>(TFixture fixture) : NationalUnit
     }
 
     [Fact]
+    public async Task Import_OfARegistryList_ReplacesTheCurrentListAndRefusesAnOlderOne()
+    {
+        var march = new RegistryFeedFiles("2025-03", 900);
+        var may = new RegistryFeedFiles("2025-05", 910);
+        var april = new RegistryFeedFiles("2025-04", 920);
+
+        var first = await ImportAsync(new FeedImportRequest("business-registry", Files.Write("dkkd-2025-03.csv", march.BusinessRegistry()), "2025-03"));
+        var newer = await ImportAsync(new FeedImportRequest("business-registry", Files.Write("dkkd-2025-05.csv", may.BusinessRegistry()), "2025-05"));
+        var older = await ImportAsync(new FeedImportRequest("business-registry", Files.Write("dkkd-2025-04.csv", april.BusinessRegistry()), "2025-04"));
+
+        Assert.Equal(FeedOutcome.Committed, first.Outcome);
+        Assert.Equal((FeedOutcome.Committed, 2, 2), (newer.Outcome, newer.Imported, newer.Replaced));
+        Assert.Equal(FeedOutcome.Rejected, older.Outcome);
+        Assert.Contains("2025-05", older.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, await RowsAsync("business-registry"));
+        var employers = await Db.InScopeAsync(s => s.GetRequiredService<BaoPhu.Platform.Persistence.BaoPhuDbContext>().Database
+            .SqlQueryRaw<string>("SELECT tax_code AS \"Value\" FROM registry_employer").ToListAsync(Token));
+        Assert.Contains(may.Builder, employers);
+        Assert.DoesNotContain(march.Builder, employers);
+    }
+
+    [Fact]
     public async Task Import_WhenDryRun_SaysWhatWouldHappenAndStoresNothing()
     {
         await ImportAsync(new FeedImportRequest("tax-employees", Files.Write("tax-2024-03.csv", FeedFiles.TaxEmployees("2024-03", 50))));

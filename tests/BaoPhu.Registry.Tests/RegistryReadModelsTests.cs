@@ -13,6 +13,8 @@ namespace BaoPhu.Registry.Tests;
 public abstract class RegistryReadModelsTests<TFixture>(TFixture fixture) : NationalUnitsTest<TFixture>(fixture)
     where TFixture : NationalUnitsFixture
 {
+    private const string ListsAsOf = "2025-01";
+
     [Fact]
     public async Task Import_OfAMonthsLists_ShowsEachEmployerAcrossTheFeeds()
     {
@@ -122,8 +124,10 @@ public abstract class RegistryReadModelsTests<TFixture>(TFixture fixture) : Nati
 
     private async Task ImportMonthAsync(RegistryFeedFiles month)
     {
-        await ImportAsync("business-registry", Files.Write($"dkkd-{month.Period}.csv", month.BusinessRegistry()), month.Period);
-        await ImportAsync("si-employers", Files.Write($"si-employers-{month.Period}.csv", month.SiEmployers()), month.Period);
+        // The registry lists of one as-of month for every test: each test's list replaces the one
+        // before, whichever order the tests run in (an older list would be refused).
+        await ImportAsync("business-registry", Files.Write($"dkkd-{month.Period}.csv", month.BusinessRegistry()), ListsAsOf);
+        await ImportAsync("si-employers", Files.Write($"si-employers-{month.Period}.csv", month.SiEmployers()), ListsAsOf);
         await ImportAsync("tax-employees", Files.Write($"tax-{month.Period}.csv", month.TaxEmployees()), month.Period);
         await ImportAsync("si-participants", Files.Write($"si-{month.Period}.csv", month.SiParticipants()), month.Period);
         await ImportAsync("si-contributions", Files.Write($"contributions-{month.Period}.csv", month.SiContributions()), month.Period);

@@ -9,7 +9,10 @@ public enum FeedPeriodKind
     /// <summary>Rows carry a <c>year</c>; a file covers one year.</summary>
     Year,
 
-    /// <summary>The list as it stands (a registry extract); a file replaces the previous one of the same as-of month, or with none.</summary>
+    /// <summary>
+    /// The list as it stands (a registry extract), as of a month or undated: a file replaces the
+    /// current list, so there is only ever one; a list dated before the current one is refused.
+    /// </summary>
     Snapshot,
 }
 

@@ -10,16 +10,17 @@ namespace BaoPhu.Feeds.ImportFeed;
 /// </summary>
 /// <remarks>
 /// Keys are reduced to 128-bit xxHash values; two different keys sharing one is so unlikely
-/// (about 10⁻²⁴ for ten million rows) that equal hashes are taken as equal keys. The filter has at
-/// most 2²⁹ bits (64 MB). It is blocked: a key's seven probes all fall in one 512-bit block, one
-/// cache line, so a row costs one memory miss instead of seven; ten million keys still give only about
-/// ten false "maybe seen", each costing only a look in the second pass.
+/// (about 10⁻²⁴ for ten million rows) that equal hashes are taken as equal keys. The filter has a
+/// quarter to a half bit per byte of file, 15 to 35 bits per row of the feeds' widths, and at most
+/// 2²⁸ bits (32 MB): a false "maybe seen" costs only a look in the second pass, while a larger
+/// filter costs a memory miss and a fresh page on most rows. It is blocked: a key's seven probes all
+/// fall in one 512-bit block, one cache line, so a row costs one memory miss instead of seven.
 /// </remarks>
 internal sealed class DuplicateFilter
 {
     private const int Probes = 7;
     private const int MinBitsLog = 20;
-    private const int MaxBitsLog = 29;
+    private const int MaxBitsLog = 28;
     private const int BlockBitsLog = 9;
     private const int BlockBits = 1 << BlockBitsLog;
     private const int BlockWords = BlockBits / 64;
@@ -27,10 +28,10 @@ internal sealed class DuplicateFilter
     private readonly ulong[] words;
     private readonly ulong mask;
 
-    /// <param name="fileBytes">The file's size: about eight bits per byte of file, so small files get a small filter; from 32 MB on, the largest.</param>
+    /// <param name="fileBytes">The file's size, which bounds its rows: small files get a small filter; from 512 MB on, the largest.</param>
     public DuplicateFilter(long fileBytes)
     {
-        var bitsLog = Math.Clamp(64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, fileBytes)) + 3, MinBitsLog, MaxBitsLog);
+        var bitsLog = Math.Clamp(64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, fileBytes)) - 2, MinBitsLog, MaxBitsLog);
         words = new ulong[(1L << bitsLog) / 64];
         mask = (1UL << bitsLog) - 1;
     }

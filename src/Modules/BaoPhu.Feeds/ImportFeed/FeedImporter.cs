@@ -287,20 +287,27 @@ internal sealed partial class FeedImporter : IFeedImports
 
             using var summarised = importer.auditBatch.Begin();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var imported = await BulkInsert.WriteAsync(db, Read(feed, reader, row, filter, held, intakeId), cancellationToken);
+            var imported = await BulkInsert.WriteAsync(db, ReadAhead.Of(Read(feed, reader, row, filter, held, intakeId)), cancellationToken);
             imported += await SettleDuplicatesAsync(feed, held, cancellationToken);
             var filePeriod = feed.PeriodKind == FeedPeriodKind.Snapshot ? period ?? "" : row.FilePeriod;
             progress?.Report(new FeedProgress(rows, reader.Position.Total, reader.Position.Total, "checking"));
 
+            // A snapshot is the whole list as it stands: it replaces the current list, whatever month that was of.
+            var snapshot = feed.PeriodKind == FeedPeriodKind.Snapshot;
+            var previous = await db.Set<FeedIntake>()
+                .Where(i => i.Feed == feed.Name && (snapshot || i.Period == (filePeriod ?? "")) && i.Outcome == FeedOutcome.Committed && i.ReplacedBy == null)
+                .ToListAsync(cancellationToken);
+            var newer = snapshot && !string.IsNullOrEmpty(filePeriod)
+                ? previous.Select(p => p.Period).Where(p => string.CompareOrdinal(p, filePeriod) > 0).Max(StringComparer.Ordinal)
+                : null;
             var reason = rows == 0
                 ? "Tệp không có dòng dữ liệu nào / The file has no data rows"
                 : rejected > rows * settings.MaxRejectedShare
                     ? string.Create(CultureInfo.InvariantCulture,
                         $"{rejected} trong {rows} dòng có lỗi, quá ngưỡng {settings.MaxRejectedShare:P1}; sửa tệp rồi gửi lại / {rejected} of {rows} rows have problems, over the threshold of {settings.MaxRejectedShare:P1}; correct the file and send it again")
-                    : null;
-            var previous = await db.Set<FeedIntake>()
-                .Where(i => i.Feed == feed.Name && i.Period == (filePeriod ?? "") && i.Outcome == FeedOutcome.Committed && i.ReplacedBy == null)
-                .ToListAsync(cancellationToken);
+                    : newer is not null
+                        ? $"Đã có danh sách mới hơn (tính đến {newer}); danh sách tính đến {filePeriod} không thay được / A newer list (as of {newer}) is already in; the list as of {filePeriod} does not replace it"
+                        : null;
             var outcome = reason is not null ? FeedOutcome.Rejected : request.DryRun ? FeedOutcome.DryRun : FeedOutcome.Committed;
             var replaced = previous.Sum(p => p.Imported);
             var result = new FeedImportResult(
