@@ -30,8 +30,8 @@ internal static class BenchApp
                 case RunKind.Dashboard or RunKind.DashboardBaseline:
                     ChildProcess.WriteResult(output, await DashboardRun.MeasureAsync(options, options.SingleRun.Value, cancellation.Token));
                     return 0;
-                case RunKind.FeedImport:
-                    ChildProcess.WriteResult(output, await FeedImportRun.MeasureAsync(options, cancellation.Token));
+                case RunKind.FeedImport or RunKind.FeedImportOnly:
+                    ChildProcess.WriteResult(output, await FeedImportRun.MeasureAsync(options, refresh: options.SingleRun == RunKind.FeedImport, cancellation.Token));
                     return 0;
                 case RunKind.FeedBaseline:
                     ChildProcess.WriteResult(output, await FeedBaselineRun.MeasureAsync(options, cancellation.Token));

@@ -11,6 +11,9 @@ internal enum RunKind
     Dashboard,
     DashboardBaseline,
     FeedImport,
+
+    /// <summary>A feed import without the deferred refresh: the ten-times file, measured for its memory only.</summary>
+    FeedImportOnly,
     FeedBaseline,
 }
 

@@ -43,7 +43,7 @@ internal static class FeedsImportBenchmark
         var large = new List<FeedImportMeasurement>();
         for (var run = 1; run <= options.LargeRuns; run++)
         {
-            var import = await ChildProcess.MeasureAsync<FeedImportMeasurement>(ten, RunKind.FeedImport, cancellationToken);
+            var import = await ChildProcess.MeasureAsync<FeedImportMeasurement>(ten, RunKind.FeedImportOnly, cancellationToken);
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{options.Provider} ten-times file, run {run}/{options.LargeRuns}: import {import.Import.TotalSeconds:F1} s, " +
                 $"peak RSS {import.PeakRssBytes / (1024 * 1024)} MiB, load {MachineLoad.OneMinute():F2}"));
