@@ -35,6 +35,7 @@ public static class CliApp
             ReportCommands.Create(context),
             FeedCommands.Import(context),
             FeedCommands.Registry(context),
+            MatchCommands.Create(context),
             DemoCommands.Create(context),
         };
         var parsed = root.Parse(args);
@@ -100,7 +101,7 @@ internal sealed class CliContext(IConfiguration configuration, TextWriter output
             await Error.WriteLineAsync("Tệp không được nhập, dữ liệu không thay đổi / the file was not imported; nothing was changed.");
             return 1;
         }
-        catch (Exception e) when (e is CliException or Units.Contracts.UnitImportException or TargetException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is CliException or Compliance.Contracts.ComplianceException or Units.Contracts.UnitImportException or TargetException or InvalidOperationException or ArgumentException)
         {
             await Error.WriteLineAsync(e.Message);
             return 1;

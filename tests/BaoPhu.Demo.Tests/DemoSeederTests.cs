@@ -1,8 +1,8 @@
 using System.Globalization;
 using BaoPhu.Demo.Generation;
 using BaoPhu.Demo.Generation.Feeds;
-using BaoPhu.Feeds.Contracts;
 using BaoPhu.Demo.SeedDemo;
+using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Targets.Contracts;
 using BaoPhu.Testing;

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using BaoPhu.Demo.Generation;
 using BaoPhu.Demo.Generation.Feeds;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Testing;
-using BaoPhu.Units.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaoPhu.Feeds.Tests;
@@ -24,13 +22,7 @@ public abstract class GeneratedFeedsTests(DatabaseProvider provider) : FreshData
         var summary = DemoFeedGenerator.Generate(new DemoFeedOptions(Workers: 200_000, Months: 12, Seed: 11), Files.Path);
         var manifest = JsonSerializer.Deserialize<List<ManifestEntry>>(
             await File.ReadAllTextAsync(Path.Combine(Files.Path, DemoFeedSummary.ManifestFileName), Token), ManifestJson)!;
-        await Database.InScopeAsync(async s =>
-        {
-            var units = s.GetRequiredService<IUnitImports>();
-            await units.ImportUnitListAsync(Path.Combine(Files.Path, DemoUnitFiles.UnitListFileName), new DateOnly(2025, 3, 1), Token);
-            return await units.ImportMergerAsync(
-                Path.Combine(Files.Path, DemoUnitFiles.MergesFileName), Path.Combine(Files.Path, DemoUnitFiles.ProvincesFileName), new DateOnly(2025, 7, 1), Token);
-        });
+        await GeneratedProvince.ImportUnitsAsync(Database, Files.Path, Token);
 
         var first = await ImportAllAsync(manifest);
         var afterFirst = await StatsAsync();
@@ -54,17 +46,8 @@ public abstract class GeneratedFeedsTests(DatabaseProvider provider) : FreshData
         Assert.Equal(afterFirst, afterSecond);
     }
 
-    private async Task<List<FeedImportResult>> ImportAllAsync(IEnumerable<ManifestEntry> manifest)
-    {
-        var results = new List<FeedImportResult>();
-        foreach (var entry in manifest)
-        {
-            results.Add(await Database.InScopeAsync(s => s.GetRequiredService<IFeedImports>().ImportAsync(
-                new FeedImportRequest(entry.Feed, Path.Combine(Files.Path, entry.File), entry.Period, DeferRefresh: true), null, Token)));
-        }
-
-        return results;
-    }
+    private Task<List<FeedImportResult>> ImportAllAsync(IEnumerable<ManifestEntry> manifest) =>
+        GeneratedProvince.ImportFeedsAsync(Database, Files.Path, manifest.Select(e => (e.Feed, e.File, e.Period)), Token);
 
     private async Task<Dictionary<string, long>> StatsAsync() =>
         (await Database.InScopeAsync(s => s.GetRequiredService<IFeedImports>().StatsAsync(Token))).ToDictionary(f => f.Feed, f => f.Rows);

@@ -1,3 +1,4 @@
+using BaoPhu.Compliance;
 using BaoPhu.Demo;
 using BaoPhu.Feeds;
 using BaoPhu.Platform.Auditing;
@@ -16,7 +17,7 @@ namespace BaoPhu.Database;
 /// <summary>The modules BaoPhu is made of, composed once for both hosts, the migrations and the tests.</summary>
 public static class BaoPhuComposition
 {
-    public static readonly ModuleCatalog Catalog = new([new UnitsModule(), new TargetsModule(), new FeedsModule(), new RegistryModule(), new ReportingModule(), new DemoModule()]);
+    public static readonly ModuleCatalog Catalog = new([new UnitsModule(), new TargetsModule(), new FeedsModule(), new RegistryModule(), new ComplianceModule(), new ReportingModule(), new DemoModule()]);
 
     /// <summary>Database, platform services and every module's services for a host.</summary>
     public static IServiceCollection AddBaoPhu(this IServiceCollection services, IConfiguration configuration)

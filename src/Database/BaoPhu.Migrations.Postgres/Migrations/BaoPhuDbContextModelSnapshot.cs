@@ -22,6 +22,242 @@ namespace BaoPhu.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.CrossCheckRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("counts");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Gone")
+                        .HasColumnType("integer")
+                        .HasColumnName("gone");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer")
+                        .HasColumnName("new");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_run");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_compliance_run_started_at");
+
+                    b.ToTable("compliance_run", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.Finding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("EvidenceFeed")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("evidence_feed");
+
+                    b.Property<Guid?>("EvidenceIntake")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_intake");
+
+                    b.Property<int?>("EvidenceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_row");
+
+                    b.Property<DateTime>("FirstFoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_found_at");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gone");
+
+                    b.Property<long?>("Interest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interest");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("LastFoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_found_at");
+
+                    b.Property<Guid>("LastRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_run_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<bool>("WeakMatch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("weak_match");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_finding");
+
+                    b.HasIndex("EmployerTaxCode")
+                        .HasDatabaseName("ix_compliance_finding_employer_tax_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_compliance_finding_unit_id");
+
+                    b.HasIndex("Period", "Kind")
+                        .HasDatabaseName("ix_compliance_finding_period_kind");
+
+                    b.HasIndex("Kind", "EmployerTaxCode", "PersonKey", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compliance_finding_kind_employer_tax_code_person_key_period");
+
+                    b.ToTable("compliance_finding", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.FindingCandidate", b =>
+                {
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("EvidenceFeed")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("evidence_feed");
+
+                    b.Property<Guid?>("EvidenceIntake")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_intake");
+
+                    b.Property<int?>("EvidenceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_row");
+
+                    b.Property<long?>("Interest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interest");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("person_key");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<bool>("WeakMatch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("weak_match");
+
+                    b.ToTable("compliance_candidate", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Feeds.Domain.ColumnMapping", b =>
                 {
                     b.Property<Guid>("Id")

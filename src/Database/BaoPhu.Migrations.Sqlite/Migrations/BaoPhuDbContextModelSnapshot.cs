@@ -17,6 +17,240 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.CrossCheckRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counts");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Gone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gone");
+
+                    b.Property<int>("New")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_run");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_compliance_run_started_at");
+
+                    b.ToTable("compliance_run", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.Finding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("EvidenceFeed")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_feed");
+
+                    b.Property<Guid?>("EvidenceIntake")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_intake");
+
+                    b.Property<int?>("EvidenceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_row");
+
+                    b.Property<DateTime>("FirstFoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_found_at");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gone");
+
+                    b.Property<long?>("Interest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("LastFoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_found_at");
+
+                    b.Property<Guid>("LastRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<bool>("WeakMatch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weak_match");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_finding");
+
+                    b.HasIndex("EmployerTaxCode")
+                        .HasDatabaseName("ix_compliance_finding_employer_tax_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_compliance_finding_unit_id");
+
+                    b.HasIndex("Period", "Kind")
+                        .HasDatabaseName("ix_compliance_finding_period_kind");
+
+                    b.HasIndex("Kind", "EmployerTaxCode", "PersonKey", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compliance_finding_kind_employer_tax_code_person_key_period");
+
+                    b.ToTable("compliance_finding", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.FindingCandidate", b =>
+                {
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<string>("EvidenceFeed")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_feed");
+
+                    b.Property<Guid?>("EvidenceIntake")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_intake");
+
+                    b.Property<int?>("EvidenceRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_row");
+
+                    b.Property<long?>("Interest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_key");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<bool>("WeakMatch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weak_match");
+
+                    b.ToTable("compliance_candidate", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Feeds.Domain.ColumnMapping", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,126 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace BaoPhu.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Compliance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "compliance_candidate",
+                columns: table => new
+                {
+                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    employer_tax_code = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    person_key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    person_id = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    weak_match = table.Column<bool>(type: "boolean", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    amount = table.Column<long>(type: "bigint", nullable: true),
+                    interest = table.Column<long>(type: "bigint", nullable: true),
+                    evidence_feed = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    evidence_intake = table.Column<Guid>(type: "uuid", nullable: true),
+                    evidence_row = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                });
+
+            migrationBuilder.CreateTable(
+                name: "compliance_finding",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    employer_tax_code = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    person_key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    person_id = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    weak_match = table.Column<bool>(type: "boolean", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    amount = table.Column<long>(type: "bigint", nullable: true),
+                    interest = table.Column<long>(type: "bigint", nullable: true),
+                    evidence_feed = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    evidence_intake = table.Column<Guid>(type: "uuid", nullable: true),
+                    evidence_row = table.Column<int>(type: "integer", nullable: true),
+                    state = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    first_found_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_found_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    gone = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_compliance_finding", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "compliance_run",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    unit_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    as_of = table.Column<DateOnly>(type: "date", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    counts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    @new = table.Column<int>(name: "new", type: "integer", nullable: false),
+                    gone = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_compliance_run", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compliance_finding_employer_tax_code",
+                table: "compliance_finding",
+                column: "employer_tax_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compliance_finding_kind_employer_tax_code_person_key_period",
+                table: "compliance_finding",
+                columns: new[] { "kind", "employer_tax_code", "person_key", "period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compliance_finding_period_kind",
+                table: "compliance_finding",
+                columns: new[] { "period", "kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compliance_finding_unit_id",
+                table: "compliance_finding",
+                column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_compliance_run_started_at",
+                table: "compliance_run",
+                column: "started_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "compliance_candidate");
+
+            migrationBuilder.DropTable(
+                name: "compliance_finding");
+
+            migrationBuilder.DropTable(
+                name: "compliance_run");
+        }
+    }
+}

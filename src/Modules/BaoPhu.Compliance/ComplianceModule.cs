@@ -1,0 +1,26 @@
+using BaoPhu.Compliance.Contracts;
+using BaoPhu.Compliance.Data;
+using BaoPhu.Compliance.RunCrossCheck;
+using BaoPhu.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaoPhu.Compliance;
+
+/// <summary>
+/// Cross-checking of tax, business-registry and insurance data into findings with their evidence;
+/// their review, risk, inspections and cases.
+/// </summary>
+public sealed class ComplianceModule : IModule
+{
+    public string Name => "compliance";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<CrossCheck>();
+        services.AddScoped<ICrossCheck>(sp => sp.GetRequiredService<CrossCheck>());
+    }
+
+    public void ConfigureModel(ModelBuilder modelBuilder) => ComplianceModel.Configure(modelBuilder);
+}
