@@ -92,7 +92,7 @@ public static class BaoPhuWebApp
             module.MapEndpoints(app);
         }
 
-        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly, typeof(BaoPhu.Feeds.FeedsModule).Assembly, typeof(RegistryModule).Assembly);
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(typeof(UnitsModule).Assembly, typeof(TargetsModule).Assembly, typeof(BaoPhu.Feeds.FeedsModule).Assembly, typeof(RegistryModule).Assembly, typeof(BaoPhu.Compliance.ComplianceModule).Assembly);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using BaoPhu.Compliance.Contracts;
 using BaoPhu.Compliance.Domain;
+using BaoPhu.Compliance.ReviewFindings;
 using BaoPhu.Demo.Generation.Feeds;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Persistence;
@@ -60,6 +61,50 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
     }
 
     [Fact]
+    public async Task Run_AfterAReview_KeepsEachFindingsStateAndHistory()
+    {
+        var data = await LoadAsync(2_000, 3);
+        var month = data.Months[^2];
+        await RunAsync(new CrossCheckRequest(month));
+        var findings = await FindingsAsync();
+        var dismissed = findings.First(f => f.Kind == FindingKinds.HeadcountGap);
+        var confirmed = findings.First(f => f.Kind != FindingKinds.HeadcountGap);
+        await ReviewAsync(r => r.MoveAsync(dismissed.Id, FindingState.UnderReview, null, Token));
+        await ReviewAsync(r => r.MoveAsync(dismissed.Id, FindingState.Dismissed, "Chủ hộ kinh doanh, không thuộc diện bắt buộc", Token));
+        await ReviewAsync(r => r.MoveAsync(confirmed.Id, FindingState.UnderReview, null, Token));
+        await ReviewAsync(r => r.MoveAsync(confirmed.Id, FindingState.Confirmed, null, Token));
+        var caseId = await Database.InScopeAsync(s => s.GetRequiredService<FindingReview>().OpenCaseAsync(confirmed.Id, Token));
+
+        var again = await RunAsync(new CrossCheckRequest(month));
+
+        var after = (await FindingsAsync()).ToDictionary(f => f.Id);
+        Assert.Equal(0, again.New);
+        Assert.Equal((FindingState.Dismissed, "Chủ hộ kinh doanh, không thuộc diện bắt buộc"), (after[dismissed.Id].State, after[dismissed.Id].StateReason));
+        Assert.Equal((FindingState.CaseOpened, caseId), (after[confirmed.Id].State, after[confirmed.Id].CaseId));
+        Assert.Equal(again.RunId, after[dismissed.Id].LastRunId);
+        var history = await Database.InScopeAsync(s => s.GetRequiredService<BaoPhuDbContext>().Set<FindingEvent>().CountAsync(e => e.FindingId == confirmed.Id, Token));
+        Assert.Equal(3, history);
+    }
+
+    [Fact]
+    public async Task Review_OutOfOrderOrWithoutAReason_IsRefusedAndChangesNothing()
+    {
+        var data = await LoadAsync(2_000, 3);
+        await RunAsync(new CrossCheckRequest(data.Months[^1]));
+        var finding = (await FindingsAsync()).First(f => f.Kind == FindingKinds.UninsuredWorker);
+
+        var skipped = await Assert.ThrowsAsync<FindingException>(() => ReviewAsync(r => r.MoveAsync(finding.Id, FindingState.Confirmed, null, Token)));
+        await ReviewAsync(r => r.MoveAsync(finding.Id, FindingState.UnderReview, null, Token));
+        var blank = await Assert.ThrowsAsync<FindingException>(() => ReviewAsync(r => r.MoveAsync(finding.Id, FindingState.Dismissed, "  ", Token)));
+        var noCase = await Assert.ThrowsAsync<FindingException>(() => Database.InScopeAsync(s => s.GetRequiredService<FindingReview>().OpenCaseAsync(finding.Id, Token)));
+
+        Assert.Contains("from 'New' to 'Confirmed'", skipped.Message, StringComparison.Ordinal);
+        Assert.Contains("reason", blank.Message, StringComparison.Ordinal);
+        Assert.Contains("confirmed", noCase.Message, StringComparison.Ordinal);
+        Assert.Equal(FindingState.UnderReview, (await FindingsAsync()).Single(f => f.Id == finding.Id).State);
+    }
+
+    [Fact]
     public async Task Findings_OfACommune_AreInvisibleToAnotherCommunesUser()
     {
         var data = await LoadAsync(2_000, 5);
@@ -110,6 +155,13 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
 
     private Task<CrossCheckResult> RunAsync(CrossCheckRequest request) =>
         Database.InScopeAsync(s => s.GetRequiredService<ICrossCheck>().RunAsync(request, Token));
+
+    private Task<int> ReviewAsync(Func<FindingReview, Task> action) =>
+        Database.InScopeAsync(async s =>
+        {
+            await action(s.GetRequiredService<FindingReview>());
+            return 0;
+        });
 
     private Task<List<Finding>> FindingsAsync() =>
         Database.InScopeAsync(s => s.GetRequiredService<BaoPhuDbContext>().Set<Finding>().AsNoTracking().OrderBy(f => f.Id).ToListAsync(Token));

@@ -1,7 +1,9 @@
 using BaoPhu.Compliance.Contracts;
 using BaoPhu.Compliance.Data;
+using BaoPhu.Compliance.ReviewFindings;
 using BaoPhu.Compliance.RunCrossCheck;
 using BaoPhu.Platform.Modules;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,11 @@ public sealed class ComplianceModule : IModule
     {
         services.AddScoped<CrossCheck>();
         services.AddScoped<ICrossCheck>(sp => sp.GetRequiredService<CrossCheck>());
+        services.AddScoped<FindingReview>();
+        services.AddScoped<FindingQueries>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => ComplianceModel.Configure(modelBuilder);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => ComplianceEndpoints.Map(endpoints);
 }

@@ -22,6 +22,60 @@ namespace BaoPhu.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.CaseStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_case_step");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_compliance_case_step_case_id");
+
+                    b.ToTable("compliance_case_step", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Compliance.Domain.CrossCheckRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -81,6 +135,45 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     b.ToTable("compliance_run", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_case");
+
+                    b.HasIndex("EmployerTaxCode")
+                        .HasDatabaseName("ix_compliance_case_employer_tax_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_compliance_case_unit_id");
+
+                    b.ToTable("compliance_case", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Compliance.Domain.Finding", b =>
                 {
                     b.Property<long>("Id")
@@ -93,6 +186,19 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     b.Property<long?>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount");
+
+                    b.Property<string>("AssignedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("assigned_agency");
+
+                    b.Property<Guid?>("AssignedUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_unit_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
 
                     b.Property<string>("EmployerTaxCode")
                         .IsRequired()
@@ -162,6 +268,20 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("state");
+
+                    b.Property<DateTime?>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_changed_at");
+
+                    b.Property<string>("StateChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("state_changed_by");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("state_reason");
 
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid")
@@ -256,6 +376,53 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasColumnName("weak_match");
 
                     b.ToTable("compliance_candidate", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.FindingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_finding_event");
+
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_compliance_finding_event_finding_id");
+
+                    b.ToTable("compliance_finding_event", (string)null);
                 });
 
             modelBuilder.Entity("BaoPhu.Feeds.Domain.ColumnMapping", b =>
@@ -1842,6 +2009,16 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     b.ToTable("platform_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.CaseStep", b =>
+                {
+                    b.HasOne("BaoPhu.Compliance.Domain.EnforcementCase", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_compliance_case_step_compliance_case_case_id");
+                });
+
             modelBuilder.Entity("BaoPhu.Units.Domain.AdministrativeUnit", b =>
                 {
                     b.HasOne("BaoPhu.Units.Domain.AdministrativeUnit", null)
@@ -1923,6 +2100,11 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_platform_user_token_platform_user_user_id");
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.EnforcementCase", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

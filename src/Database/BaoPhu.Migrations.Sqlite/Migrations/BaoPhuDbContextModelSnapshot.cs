@@ -17,6 +17,60 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.CaseStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_case_step");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_compliance_case_step_case_id");
+
+                    b.ToTable("compliance_case_step", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Compliance.Domain.CrossCheckRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -76,6 +130,45 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.ToTable("compliance_run", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EmployerTaxCode")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_tax_code");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_case");
+
+                    b.HasIndex("EmployerTaxCode")
+                        .HasDatabaseName("ix_compliance_case_employer_tax_code");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_compliance_case_unit_id");
+
+                    b.ToTable("compliance_case", (string)null);
+                });
+
             modelBuilder.Entity("BaoPhu.Compliance.Domain.Finding", b =>
                 {
                     b.Property<long>("Id")
@@ -86,6 +179,19 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.Property<long?>("Amount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount");
+
+                    b.Property<string>("AssignedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_agency");
+
+                    b.Property<Guid?>("AssignedUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_unit_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
 
                     b.Property<string>("EmployerTaxCode")
                         .IsRequired()
@@ -155,6 +261,20 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
+
+                    b.Property<DateTime?>("StateChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_at");
+
+                    b.Property<string>("StateChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_changed_by");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_reason");
 
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT")
@@ -249,6 +369,53 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .HasColumnName("weak_match");
 
                     b.ToTable("compliance_candidate", (string)null);
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.FindingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_finding_event");
+
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_compliance_finding_event_finding_id");
+
+                    b.ToTable("compliance_finding_event", (string)null);
                 });
 
             modelBuilder.Entity("BaoPhu.Feeds.Domain.ColumnMapping", b =>
@@ -1828,6 +1995,16 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.ToTable("platform_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.CaseStep", b =>
+                {
+                    b.HasOne("BaoPhu.Compliance.Domain.EnforcementCase", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_compliance_case_step_compliance_case_case_id");
+                });
+
             modelBuilder.Entity("BaoPhu.Units.Domain.AdministrativeUnit", b =>
                 {
                     b.HasOne("BaoPhu.Units.Domain.AdministrativeUnit", null)
@@ -1909,6 +2086,11 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_platform_user_token_platform_user_user_id");
+                });
+
+            modelBuilder.Entity("BaoPhu.Compliance.Domain.EnforcementCase", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

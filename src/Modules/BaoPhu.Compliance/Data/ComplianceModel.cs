@@ -18,10 +18,47 @@ internal static class ComplianceModel
             e.Property(f => f.Period).HasMaxLength(7);
             e.Property(f => f.EvidenceFeed).HasMaxLength(32);
             e.Property(f => f.State).HasConversion<string>().HasMaxLength(12);
+            e.Property(f => f.StateReason).HasMaxLength(1000);
+            e.Property(f => f.StateChangedBy).HasMaxLength(256);
+            e.Property(f => f.AssignedAgency).HasMaxLength(40);
             e.HasIndex(f => new { f.Kind, f.EmployerTaxCode, f.PersonKey, f.Period }).IsUnique();
             e.HasIndex(f => new { f.Period, f.Kind });
             e.HasIndex(f => f.UnitId);
             e.HasIndex(f => f.EmployerTaxCode);
+        });
+
+        builder.Entity<FindingEvent>(e =>
+        {
+            e.ToTable("compliance_finding_event");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.By).HasMaxLength(256);
+            e.Property(x => x.From).HasConversion<string>().HasMaxLength(12);
+            e.Property(x => x.To).HasConversion<string>().HasMaxLength(12);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => x.FindingId);
+        });
+
+        builder.Entity<EnforcementCase>(e =>
+        {
+            e.ToTable("compliance_case");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.EmployerTaxCode).HasMaxLength(14);
+            e.Property(c => c.OpenedBy).HasMaxLength(256);
+            e.Ignore(c => c.Recovered);
+            e.Ignore(c => c.Fined);
+            e.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId);
+            e.HasIndex(c => c.EmployerTaxCode);
+            e.HasIndex(c => c.UnitId);
+        });
+
+        builder.Entity<CaseStep>(e =>
+        {
+            e.ToTable("compliance_case_step");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Document).HasMaxLength(200);
+            e.Property(s => s.Note).HasMaxLength(1000);
+            e.Property(s => s.By).HasMaxLength(256);
         });
 
         // Written and read by set-based SQL within one run: no key, no index (as the feed tables, ADR 0010).

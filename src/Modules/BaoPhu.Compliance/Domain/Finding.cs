@@ -3,7 +3,7 @@ using BaoPhu.Platform.Persistence;
 namespace BaoPhu.Compliance.Domain;
 
 /// <summary>Where a finding stands in its review.</summary>
-public enum FindingState
+internal enum FindingState
 {
     New,
     UnderReview,
@@ -17,7 +17,7 @@ public enum FindingState
 /// period, and the feed row that shows it. Its key is (kind, employer, person key, period): a re-run
 /// finds the same finding again and updates its amounts and evidence, never its review state.
 /// </summary>
-internal sealed class Finding : IUnitOwned
+internal sealed class Finding : IUnitOwned, IAudited
 {
     public long Id { get; private set; }
 
@@ -62,7 +62,107 @@ internal sealed class Finding : IUnitOwned
 
     /// <summary>An earlier run found it and the latest run of its month and scope did not.</summary>
     public bool Gone { get; private set; }
+
+    /// <summary>Why it was confirmed or dismissed, in the reviewer's words.</summary>
+    public string? StateReason { get; private set; }
+
+    public DateTime? StateChangedAt { get; private set; }
+
+    public string? StateChangedBy { get; private set; }
+
+    /// <summary>The unit (commune, district or province) asked to follow it up; null while the finding's own commune has it.</summary>
+    public Guid? AssignedUnitId { get; private set; }
+
+    /// <summary>The agency asked to follow it up (<c>Agencies</c>).</summary>
+    public string? AssignedAgency { get; private set; }
+
+    /// <summary>The enforcement case it went into.</summary>
+    public Guid? CaseId { get; private set; }
+
+    /// <summary>New → under review → confirmed or dismissed (with a reason) → case opened; a dismissed finding may be reviewed again.</summary>
+    public FindingEvent MoveTo(FindingState next, string? reason, string by, DateTime at)
+    {
+        var allowed = (State, next) switch
+        {
+            (FindingState.New, FindingState.UnderReview) => true,
+            (FindingState.Dismissed, FindingState.UnderReview) => true,
+            (FindingState.UnderReview, FindingState.Confirmed) => true,
+            (FindingState.UnderReview, FindingState.Dismissed) => true,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new FindingException(
+                $"Không thể chuyển từ '{FindingText.State(State, vietnamese: true)}' sang '{FindingText.State(next, vietnamese: true)}' / " +
+                $"A finding cannot go from '{FindingText.State(State, vietnamese: false)}' to '{FindingText.State(next, vietnamese: false)}'");
+        }
+
+        if (next == FindingState.Dismissed && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new FindingException("Cần ghi lý do bác bỏ / A dismissal needs a reason");
+        }
+
+        return Change(next, reason, by, at);
+    }
+
+    /// <summary>A confirmed finding goes into an enforcement case.</summary>
+    public FindingEvent PutInCase(Guid caseId, string by, DateTime at)
+    {
+        if (State != FindingState.Confirmed)
+        {
+            throw new FindingException("Chỉ mở hồ sơ cho phát hiện đã xác nhận / Only a confirmed finding goes into a case");
+        }
+
+        CaseId = caseId;
+        return Change(FindingState.CaseOpened, null, by, at);
+    }
+
+    public void Assign(Guid? unitId, string? agency)
+    {
+        AssignedUnitId = unitId;
+        AssignedAgency = string.IsNullOrWhiteSpace(agency) ? null : agency;
+    }
+
+    private FindingEvent Change(FindingState next, string? reason, string by, DateTime at)
+    {
+        var change = new FindingEvent
+        {
+            Id = Guid.CreateVersion7(),
+            FindingId = Id,
+            At = at,
+            By = by,
+            From = State,
+            To = next,
+            Note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        };
+        State = next;
+        StateReason = change.Note ?? (next is FindingState.UnderReview ? null : StateReason);
+        StateChangedAt = at;
+        StateChangedBy = by;
+        return change;
+    }
 }
+
+/// <summary>One step of a finding's review, kept as its history.</summary>
+internal sealed class FindingEvent
+{
+    public Guid Id { get; init; }
+
+    public long FindingId { get; init; }
+
+    public DateTime At { get; init; }
+
+    public string By { get; init; } = "";
+
+    public FindingState From { get; init; }
+
+    public FindingState To { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>A review step the finding's state does not allow, or one missing what it needs.</summary>
+internal sealed class FindingException(string message) : Exception(message);
 
 /// <summary>A finding as one run computes it, before it is merged into <see cref="Finding"/>; removed at the end of the run.</summary>
 internal sealed class FindingCandidate

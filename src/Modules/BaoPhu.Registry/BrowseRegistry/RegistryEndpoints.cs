@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BaoPhu.Platform.Excel;
+using BaoPhu.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -45,9 +46,9 @@ internal static class RegistryEndpoints
         var columns = new List<ExcelColumn<WorkerHit>>
         {
             new(T("Họ và tên", "Full name"), w => w.FullName),
-            new(T("Số định danh", "National ID"), w => RegistryAccess.Id(user, w.PersonId)),
+            new(T("Số định danh", "National ID"), w => PersonalDataAccess.Id(user, w.PersonId)),
             new(T("Ngày sinh", "Birth date"), w => Date(w.BirthDate)),
-            new(T("Mã số BHXH", "SI number"), w => RegistryAccess.Id(user, w.SiNumber)),
+            new(T("Mã số BHXH", "SI number"), w => PersonalDataAccess.Id(user, w.SiNumber)),
             new(T("Xã, phường cư trú", "Commune of residence"), w => w.Commune),
             new(T("Tháng gần nhất", "Latest month"), w => RegistryText.Month(w.LastPeriod)),
         };
@@ -88,11 +89,11 @@ internal static class RegistryEndpoints
         {
             new(T("Tháng", "Month"), _ => RegistryText.Month(view.EmployeesPeriod)),
             new(T("Họ và tên", "Full name"), e => e.FullName),
-            new(T("Số định danh", "National ID"), e => RegistryAccess.Id(user, e.PersonId)),
+            new(T("Số định danh", "National ID"), e => PersonalDataAccess.Id(user, e.PersonId)),
             new(T("Có trong danh sách thuế", "In the tax list"), e => RegistryText.YesNo(e.InTax)),
             new(T("Có tham gia BHXH", "In SI"), e => RegistryText.YesNo(e.InSi)),
-            new(T("Thu nhập chịu thuế", "Gross income"), e => RegistryAccess.AmountCell(user, e.GrossIncome)),
-            new(T("Tiền lương đóng BHXH", "Insured wage"), e => RegistryAccess.AmountCell(user, e.InsuredWage)),
+            new(T("Thu nhập chịu thuế", "Gross income"), e => PersonalDataAccess.AmountCell(user, e.GrossIncome)),
+            new(T("Tiền lương đóng BHXH", "Insured wage"), e => PersonalDataAccess.AmountCell(user, e.InsuredWage)),
         };
         return ExcelExport.File($"don-vi-{view.Employer.TaxCode}-lao-dong.xlsx", T("Lao động", "Employees"), columns, view.Employees);
     }
@@ -111,9 +112,9 @@ internal static class RegistryEndpoints
             new(T("Mã số thuế đơn vị", "Employer tax code"), m => m.EmployerTaxCode),
             new(T("Đơn vị", "Employer"), m => m.EmployerName),
             new(T("Có trong danh sách thuế", "In the tax list"), m => RegistryText.YesNo(m.InTax)),
-            new(T("Thu nhập chịu thuế", "Gross income"), m => RegistryAccess.AmountCell(user, m.GrossIncome)),
+            new(T("Thu nhập chịu thuế", "Gross income"), m => PersonalDataAccess.AmountCell(user, m.GrossIncome)),
             new(T("Loại hình BHXH", "SI scheme"), m => RegistryText.Scheme(m.Scheme)),
-            new(T("Tiền lương đóng BHXH", "Insured wage"), m => RegistryAccess.AmountCell(user, m.InsuredWage)),
+            new(T("Tiền lương đóng BHXH", "Insured wage"), m => PersonalDataAccess.AmountCell(user, m.InsuredWage)),
             new(T("Tham gia BHTN", "Unemployment insurance"), m => m.HasUi is { } ui ? RegistryText.YesNo(ui) : ""),
             new(T("Hưởng chế độ", "Benefit"), m => RegistryText.Benefit(m.Benefit)),
         };

@@ -1,15 +1,14 @@
 using System.Security.Claims;
-using BaoPhu.Platform.Security;
 using BaoPhu.Platform.Text;
 
-namespace BaoPhu.Registry.BrowseRegistry;
+namespace BaoPhu.Platform.Security;
 
 /// <summary>
-/// Who sees personal data on the registry pages and in their exports: full national IDs, SI
-/// numbers and wages are for the agencies that enforce (administrator, BHXH, inspectors); everyone
-/// else sees them masked. The one place this rule lives.
+/// Who sees personal data on the pages and in their exports: full national IDs, SI numbers and
+/// wages are for the agencies that enforce (administrator, BHXH, inspectors); everyone else sees
+/// them masked. The one place this rule lives.
 /// </summary>
-internal static class RegistryAccess
+public static class PersonalDataAccess
 {
     public const string HiddenAmount = "•••";
 
