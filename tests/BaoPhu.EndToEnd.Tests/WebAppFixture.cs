@@ -81,7 +81,9 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/units");
+        // Arriving is enough: the steps after it wait for what they need on the page. Waiting for the
+        // load event as well once took more than the timeout on the loaded machine, with the page there.
+        await page.WaitForURLAsync("**/units", new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

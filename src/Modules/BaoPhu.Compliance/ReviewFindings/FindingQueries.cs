@@ -63,7 +63,8 @@ internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
         var history = await db.Set<FindingEvent>().AsNoTracking().Where(e => e.FindingId == id).OrderBy(e => e.At).ToListAsync(cancellationToken);
         var name = finding.PersonId is null
             ? null
-            : await db.Database.SqlQuery<string>($"SELECT full_name AS \"Value\" FROM registry_worker WHERE person_id = {finding.PersonId}").FirstOrDefaultAsync(cancellationToken);
+            : (await db.Database.SqlQuery<string>($"SELECT full_name AS \"Value\" FROM registry_worker WHERE person_id = {finding.PersonId}")
+                .ToListAsync(cancellationToken)).FirstOrDefault();
         return new FindingView((await DescribeAsync([finding], cancellationToken))[0], history, name);
     }
 
