@@ -117,12 +117,6 @@ internal sealed class Finding : IUnitOwned, IAudited
         return Change(FindingState.CaseOpened, null, by, at);
     }
 
-    public void Assign(Guid? unitId, string? agency)
-    {
-        AssignedUnitId = unitId;
-        AssignedAgency = string.IsNullOrWhiteSpace(agency) ? null : agency;
-    }
-
     private FindingEvent Change(FindingState next, string? reason, string by, DateTime at)
     {
         var change = new FindingEvent

@@ -1,6 +1,7 @@
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Platform.Excel;
 using BaoPhu.Platform.Security;
+using BaoPhu.Platform.Tabular;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -96,7 +97,7 @@ internal static class ComplianceEndpoints
     }
 
     private static DateOnly ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+        TabularValues.TryDate(text, out var date)
             ? date
             : throw new FindingException($"Ngày '{text}' phải có dạng dd/MM/yyyy / The date '{text}' must be dd/MM/yyyy");
 

@@ -5,6 +5,7 @@ using BaoPhu.Compliance.Domain;
 using BaoPhu.Compliance.EvaluateMatching;
 using BaoPhu.Platform.Auditing;
 using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Tabular;
 using BaoPhu.Units.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,9 +103,10 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
     public Task<IReadOnlyList<MatchScore>> EvaluateAsync(string truthFile, CancellationToken cancellationToken) =>
         TruthEvaluation.EvaluateAsync(db, truthFile, cancellationToken);
 
+    /// <summary>The month's first day; only yyyy-MM, as the findings store it.</summary>
     private static DateOnly ParsePeriod(string period) =>
-        period is { Length: 7 } && DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            ? month
+        period is { Length: 7 } && TabularValues.TryPeriod(period, out var year, out var month)
+            ? new DateOnly(year, month, 1)
             : throw new ComplianceException(
                 $"Kỳ phải có dạng yyyy-MM, không phải '{period}' / The period must be yyyy-MM, not '{period}'");
 
