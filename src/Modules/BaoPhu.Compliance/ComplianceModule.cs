@@ -1,5 +1,8 @@
 using BaoPhu.Compliance.Contracts;
 using BaoPhu.Compliance.Data;
+using BaoPhu.Compliance.ExportLists;
+using BaoPhu.Compliance.RankEmployers;
+using BaoPhu.Compliance.ReviewArrears;
 using BaoPhu.Compliance.ReviewFindings;
 using BaoPhu.Compliance.RunCrossCheck;
 using BaoPhu.Platform.Modules;
@@ -24,9 +27,19 @@ public sealed class ComplianceModule : IModule
         services.AddScoped<ICrossCheck>(sp => sp.GetRequiredService<CrossCheck>());
         services.AddScoped<FindingReview>();
         services.AddScoped<FindingQueries>();
+        services.AddScoped<FindingTallies>();
+        services.AddScoped<EmployerRisks>();
+        services.AddScoped<ArrearsReview>();
+        services.AddScoped<ComplianceLists>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => ComplianceModel.Configure(modelBuilder);
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => ComplianceEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ComplianceEndpoints.Map(endpoints);
+        RiskEndpoints.Map(endpoints);
+        ArrearsEndpoints.Map(endpoints);
+        ListEndpoints.Map(endpoints);
+    }
 }

@@ -36,6 +36,17 @@ internal static class FindingText
         _ => kind.ToString(),
     };
 
+    /// <summary>The business registry's status of an employer (<c>Active</c>, <c>Suspended</c>, <c>Dissolved</c>, <c>Absconded</c>).</summary>
+    public static string EmployerStatus(string? status) => status switch
+    {
+        "Active" => T("Đang hoạt động", "Active"),
+        "Suspended" => T("Tạm ngừng kinh doanh", "Suspended"),
+        "Dissolved" => T("Giải thể", "Dissolved"),
+        "Absconded" => T("Chủ bỏ trốn", "Owner absconded"),
+        null => "",
+        _ => status,
+    };
+
     /// <summary>
     /// A finding's amount as this user may see it: a person's income or wage is personal data
     /// (<see cref="PersonalDataAccess"/>); an employer's arrears or payroll gap is not.

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Platform.Excel;
 using BaoPhu.Platform.Security;
@@ -78,23 +79,26 @@ internal static class ComplianceEndpoints
         var user = http.User;
         var page = await queries.FindingsAsync(
             new FindingFilter(period, kind, Enum.TryParse<FindingState>(state, out var asked) ? asked : null, tax), 1, ExportLimit, ct);
-        var columns = new List<ExcelColumn<FindingRow>>
-        {
-            new(T("Kỳ", "Period"), r => FindingText.Period(r.Finding.Period)),
-            new(T("Loại phát hiện", "Finding"), r => FindingText.Kind(r.Finding.Kind)),
-            new(T("Mã số thuế", "Tax code"), r => r.Finding.EmployerTaxCode),
-            new(T("Đơn vị sử dụng lao động", "Employer"), r => r.Employer),
-            new(T("Số định danh người lao động", "Worker's national ID"), r => PersonalDataAccess.Id(user, r.Finding.PersonId)),
-            new(T("Khớp theo họ tên và ngày sinh", "Matched by name and birth date"), r => r.Finding.WeakMatch ? T("Có", "Yes") : ""),
-            new(T("Số tiền (đồng)", "Amount (VND)"), r => FindingText.AmountCell(user, r.Finding)),
-            new(T("Tiền lãi chậm đóng (đồng)", "Interest (VND)"), r => r.Finding.Interest),
-            new(T("Xã, phường", "Commune"), r => r.Commune),
-            new(T("Trạng thái", "State"), r => FindingText.State(r.Finding.State)),
-            new(T("Lý do", "Reason"), r => r.Finding.StateReason),
-            new(T("Bằng chứng", "Evidence"), r => $"{r.Finding.EvidenceFeed}, {T("dòng", "row")} {r.Finding.EvidenceRow}"),
-        };
-        return ExcelExport.File("phat-hien-doi-chieu.xlsx", T("Phát hiện", "Findings"), columns, page.Rows);
+        return ExcelExport.File("phat-hien-doi-chieu.xlsx", T("Phát hiện", "Findings"), Columns(user), page.Rows);
     }
+
+    /// <summary>A finding as a line of a workbook, with what this user may see of the worker.</summary>
+    public static IReadOnlyList<ExcelColumn<FindingRow>> Columns(ClaimsPrincipal user) =>
+    [
+        new(T("Kỳ", "Period"), r => FindingText.Period(r.Finding.Period)),
+        new(T("Loại phát hiện", "Finding"), r => FindingText.Kind(r.Finding.Kind)),
+        new(T("Mã số thuế", "Tax code"), r => r.Finding.EmployerTaxCode),
+        new(T("Đơn vị sử dụng lao động", "Employer"), r => r.Employer),
+        new(T("Số định danh người lao động", "Worker's national ID"), r => PersonalDataAccess.Id(user, r.Finding.PersonId)),
+        new(T("Khớp theo họ tên và ngày sinh", "Matched by name and birth date"), r => r.Finding.WeakMatch ? T("Có", "Yes") : ""),
+        new(T("Số tiền (đồng)", "Amount (VND)"), r => FindingText.AmountCell(user, r.Finding)),
+        new(T("Tiền lãi chậm đóng (đồng)", "Interest (VND)"), r => r.Finding.Interest),
+        new(T("Xã, phường", "Commune"), r => r.Commune),
+        new(T("Trạng thái", "State"), r => FindingText.State(r.Finding.State)),
+        new(T("Lý do", "Reason"), r => r.Finding.StateReason),
+        new(T("Bằng chứng", "Evidence"), r => $"{r.Finding.EvidenceFeed}, {T("dòng", "row")} {r.Finding.EvidenceRow}"),
+        new(T("Mã lần nhận dữ liệu", "Import"), r => r.Finding.EvidenceIntake?.ToString()),
+    ];
 
     private static DateOnly ParseDate(string? text) =>
         TabularValues.TryDate(text, out var date)

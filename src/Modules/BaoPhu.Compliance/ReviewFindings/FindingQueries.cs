@@ -1,3 +1,4 @@
+using BaoPhu.Compliance.Contracts;
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Units.Contracts;
@@ -5,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaoPhu.Compliance.ReviewFindings;
 
-internal sealed record FindingFilter(string? Period, string? Kind, FindingState? State, string? TaxCode);
+/// <param name="Units">Only findings placed in these units (a unit and those under it); null for the whole area.</param>
+/// <param name="Employers">Only findings of these employers; null for all.</param>
+/// <param name="PersonsOnly">Only the kinds that name a worker.</param>
+internal sealed record FindingFilter(
+    string? Period, string? Kind, FindingState? State, string? TaxCode,
+    IReadOnlyList<Guid>? Units = null, IReadOnlyCollection<string>? Employers = null, bool PersonsOnly = false);
 
 internal sealed record FindingList(IReadOnlyList<FindingRow> Rows, int Total, int Page, int PageSize)
 {
@@ -22,6 +28,8 @@ internal sealed record CaseView(EnforcementCase Case, string? Employer, string? 
 internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
 {
     public const int PageSize = 50;
+
+    private static readonly string[] PersonKinds = [.. FindingKinds.All.Where(FindingKinds.IsAboutPerson)];
 
     public async Task<FindingList> FindingsAsync(FindingFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -44,6 +52,21 @@ internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
         if (!string.IsNullOrWhiteSpace(filter.TaxCode))
         {
             query = query.Where(f => f.EmployerTaxCode == filter.TaxCode.Trim());
+        }
+
+        if (filter.Units is { } covered)
+        {
+            query = query.Where(f => f.UnitId != null && covered.Contains(f.UnitId.Value));
+        }
+
+        if (filter.Employers is { } employers)
+        {
+            query = query.Where(f => employers.Contains(f.EmployerTaxCode));
+        }
+
+        if (filter.PersonsOnly)
+        {
+            query = query.Where(f => PersonKinds.Contains(f.Kind));
         }
 
         var total = await query.CountAsync(cancellationToken);

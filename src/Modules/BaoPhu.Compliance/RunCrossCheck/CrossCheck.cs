@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BaoPhu.Compliance.Contracts;
+using BaoPhu.Compliance.Data;
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Compliance.EvaluateMatching;
 using BaoPhu.Platform.Auditing;
@@ -139,7 +140,7 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
     /// <summary>The data's "now": the last day of the latest month of contributions loaded.</summary>
     private async Task<DateOnly?> LatestContributionDayAsync(CancellationToken cancellationToken)
     {
-        var latest = await db.Database.SqlQuery<string?>($"SELECT MAX(period) AS \"Value\" FROM registry_si_contribution").SingleAsync(cancellationToken);
+        var latest = await RegistryFacts.LatestContributionMonthAsync(db, cancellationToken);
         return latest is null ? null : ParsePeriod(latest).AddMonths(1).AddDays(-1);
     }
 }

@@ -1,5 +1,6 @@
 using BaoPhu.Demo.Generation;
 using BaoPhu.Demo.Generation.Feeds;
+using BaoPhu.Compliance.Contracts;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Time;
 using BaoPhu.Targets.Contracts;
@@ -22,7 +23,7 @@ namespace BaoPhu.Demo.SeedDemo;
 /// beside the monthly ones as the rates' denominators.
 /// </remarks>
 public sealed class DemoSeeder(
-    IUnitImports imports, IUnitDirectory units, ICoverageImports coverage, ITargetWorkflow targets, IFeedImports feeds, TimeProvider clock)
+    IUnitImports imports, IUnitDirectory units, ICoverageImports coverage, ITargetWorkflow targets, IFeedImports feeds, ICrossCheck crossCheck, TimeProvider clock)
 {
     /// <summary>People of working age in the agencies' lists of the demo.</summary>
     public const int SampleWorkers = 3_000;
@@ -54,6 +55,7 @@ public sealed class DemoSeeder(
                 Path.Combine(folder, DemoUnitFiles.MergesFileName), Path.Combine(folder, DemoUnitFiles.ProvincesFileName), MergerDate, cancellationToken);
             await coverage.ImportTargetsAsync(Path.Combine(folder, DemoCoverageFiles.TargetsFileName), cancellationToken);
             await ImportListsAsync(Path.Combine(folder, "feeds"), lists, cancellationToken);
+            await CrossCheckAsync(lists, cancellationToken);
             await coverage.ImportActualsAsync(Path.Combine(folder, DemoCoverageFiles.ActualsFileName), cancellationToken);
             await ApprovePastTargetsAsync(options, coverageOptions, cancellationToken);
         }
@@ -109,6 +111,15 @@ public sealed class DemoSeeder(
         if (lists.Count > 0)
         {
             await feeds.RefreshAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Every month of the lists cross-checked, so the compliance pages open on findings, as they would after a year of use.</summary>
+    private async Task CrossCheckAsync(IReadOnlyList<DemoFeedFile> lists, CancellationToken cancellationToken)
+    {
+        foreach (var period in lists.Select(l => l.Period).OfType<string>().Where(p => p.Length == 7).Distinct().Order(StringComparer.Ordinal))
+        {
+            await crossCheck.RunAsync(new CrossCheckRequest(period), cancellationToken);
         }
     }
 
