@@ -294,6 +294,9 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_compliance_finding");
 
+                    b.HasIndex("AssignedAgency")
+                        .HasDatabaseName("ix_compliance_finding_assigned_agency");
+
                     b.HasIndex("EmployerTaxCode")
                         .HasDatabaseName("ix_compliance_finding_employer_tax_code");
 
@@ -384,6 +387,15 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("AssignedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("assigned_agency");
+
+                    b.Property<Guid?>("AssignedUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_unit_id");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone")

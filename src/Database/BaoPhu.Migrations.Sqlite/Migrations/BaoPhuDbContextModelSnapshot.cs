@@ -287,6 +287,9 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_compliance_finding");
 
+                    b.HasIndex("AssignedAgency")
+                        .HasDatabaseName("ix_compliance_finding_assigned_agency");
+
                     b.HasIndex("EmployerTaxCode")
                         .HasDatabaseName("ix_compliance_finding_employer_tax_code");
 
@@ -377,6 +380,15 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("AssignedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_agency");
+
+                    b.Property<Guid?>("AssignedUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_unit_id");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT")

@@ -25,6 +25,7 @@ internal static class ComplianceModel
             e.HasIndex(f => new { f.Period, f.Kind });
             e.HasIndex(f => f.UnitId);
             e.HasIndex(f => f.EmployerTaxCode);
+            e.HasIndex(f => f.AssignedAgency);
         });
 
         builder.Entity<FindingEvent>(e =>
@@ -35,6 +36,7 @@ internal static class ComplianceModel
             e.Property(x => x.From).HasConversion<string>().HasMaxLength(12);
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(12);
             e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.AssignedAgency).HasMaxLength(40);
             e.HasIndex(x => x.FindingId);
         });
 

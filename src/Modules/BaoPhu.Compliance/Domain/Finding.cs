@@ -1,4 +1,5 @@
 using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Security;
 
 namespace BaoPhu.Compliance.Domain;
 
@@ -105,6 +106,32 @@ internal sealed class Finding : IUnitOwned, IAudited
         return Change(next, reason, by, at);
     }
 
+    /// <summary>
+    /// Asks an agency, and optionally a unit (the finding's commune or one above it), to follow the
+    /// finding up; allowed in any state, kept in the history as a step that does not change it.
+    /// </summary>
+    public FindingEvent AssignTo(string agency, Guid? unitId, string by, DateTime at)
+    {
+        if (!Agencies.IsKnown(agency))
+        {
+            throw new FindingException($"Không có cơ quan '{agency}' / There is no agency '{agency}'");
+        }
+
+        AssignedAgency = agency;
+        AssignedUnitId = unitId;
+        return new FindingEvent
+        {
+            Id = Guid.CreateVersion7(),
+            FindingId = Id,
+            At = at,
+            By = by,
+            From = State,
+            To = State,
+            AssignedAgency = agency,
+            AssignedUnitId = unitId,
+        };
+    }
+
     /// <summary>A confirmed finding goes into an enforcement case.</summary>
     public FindingEvent PutInCase(Guid caseId, string by, DateTime at)
     {
@@ -153,6 +180,12 @@ internal sealed class FindingEvent
     public FindingState To { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Set when the step assigned the finding: to which agency.</summary>
+    public string? AssignedAgency { get; init; }
+
+    /// <summary>Set when the step assigned the finding to a unit as well.</summary>
+    public Guid? AssignedUnitId { get; init; }
 }
 
 /// <summary>A review step the finding's state does not allow, or one missing what it needs.</summary>

@@ -36,6 +36,10 @@ internal static class FindingText
         _ => kind.ToString(),
     };
 
+    /// <summary>An agency's name (<see cref="Agencies"/>) in the request's language; "" for none.</summary>
+    public static string Agency(string? code) =>
+        Agencies.All.FirstOrDefault(a => a.Code == code) is { } agency ? T(agency.NameVi, agency.NameEn) : code ?? "";
+
     /// <summary>The business registry's status of an employer (<c>Active</c>, <c>Suspended</c>, <c>Dissolved</c>, <c>Absconded</c>).</summary>
     public static string EmployerStatus(string? status) => status switch
     {

@@ -27,6 +27,8 @@ internal static class ComplianceEndpoints
         endpoints.MapGet("/compliance/findings.xlsx", ExportAsync).RequireAuthorization().ExcludeFromDescription();
         endpoints.MapPost("/compliance/findings/{id:long}/move", MoveAsync)
             .RequireAuthorization(p => p.RequireRole(Reviewers)).ExcludeFromDescription();
+        endpoints.MapPost("/compliance/findings/{id:long}/assign", AssignAsync)
+            .RequireAuthorization(p => p.RequireRole(Reviewers)).ExcludeFromDescription();
         endpoints.MapPost("/compliance/findings/{id:long}/case", OpenCaseAsync)
             .RequireAuthorization(p => p.RequireRole(CaseHandlers)).ExcludeFromDescription();
         endpoints.MapPost("/compliance/cases/{id:guid}/steps", RecordAsync)
@@ -38,6 +40,19 @@ internal static class ComplianceEndpoints
         try
         {
             await review.MoveAsync(id, to, reason, ct);
+            return Results.LocalRedirect($"/compliance/findings/{id}");
+        }
+        catch (FindingException e)
+        {
+            return Results.LocalRedirect($"/compliance/findings/{id}?error={Uri.EscapeDataString(e.Message)}");
+        }
+    }
+
+    private static async Task<IResult> AssignAsync(long id, [FromForm] string? agency, [FromForm] string? unit, FindingReview review, CancellationToken ct)
+    {
+        try
+        {
+            await review.AssignAsync(id, agency ?? "", unit, ct);
             return Results.LocalRedirect($"/compliance/findings/{id}");
         }
         catch (FindingException e)
@@ -74,11 +89,11 @@ internal static class ComplianceEndpoints
     }
 
     private static async Task<IResult> ExportAsync(
-        FindingQueries queries, HttpContext http, string? period, string? kind, string? state, string? tax, CancellationToken ct)
+        FindingQueries queries, HttpContext http, string? period, string? kind, string? state, string? tax, string? agency, CancellationToken ct)
     {
         var user = http.User;
         var page = await queries.FindingsAsync(
-            new FindingFilter(period, kind, Enum.TryParse<FindingState>(state, out var asked) ? asked : null, tax), 1, ExportLimit, ct);
+            new FindingFilter(period, kind, Enum.TryParse<FindingState>(state, out var asked) ? asked : null, tax, Agency: agency), 1, ExportLimit, ct);
         return ExcelExport.File("phat-hien-doi-chieu.xlsx", T("Phát hiện", "Findings"), Columns(user), page.Rows);
     }
 
@@ -96,6 +111,8 @@ internal static class ComplianceEndpoints
         new(T("Xã, phường", "Commune"), r => r.Commune),
         new(T("Trạng thái", "State"), r => FindingText.State(r.Finding.State)),
         new(T("Lý do", "Reason"), r => r.Finding.StateReason),
+        new(T("Giao cơ quan", "Assigned to agency"), r => FindingText.Agency(r.Finding.AssignedAgency)),
+        new(T("Giao đơn vị", "Assigned to unit"), r => r.AssignedUnit),
         new(T("Bằng chứng", "Evidence"), r => $"{r.Finding.EvidenceFeed}, {T("dòng", "row")} {r.Finding.EvidenceRow}"),
         new(T("Mã lần nhận dữ liệu", "Import"), r => r.Finding.EvidenceIntake?.ToString()),
     ];

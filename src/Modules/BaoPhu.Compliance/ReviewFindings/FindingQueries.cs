@@ -9,18 +9,21 @@ namespace BaoPhu.Compliance.ReviewFindings;
 /// <param name="Units">Only findings placed in these units (a unit and those under it); null for the whole area.</param>
 /// <param name="Employers">Only findings of these employers; null for all.</param>
 /// <param name="PersonsOnly">Only the kinds that name a worker.</param>
+/// <param name="Agency">Only findings assigned to this agency.</param>
 internal sealed record FindingFilter(
     string? Period, string? Kind, FindingState? State, string? TaxCode,
-    IReadOnlyList<Guid>? Units = null, IReadOnlyCollection<string>? Employers = null, bool PersonsOnly = false);
+    IReadOnlyList<Guid>? Units = null, IReadOnlyCollection<string>? Employers = null, bool PersonsOnly = false, string? Agency = null);
 
 internal sealed record FindingList(IReadOnlyList<FindingRow> Rows, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-internal sealed record FindingRow(Finding Finding, string? Employer, string? Commune);
+/// <param name="AssignedUnit">The name of the unit the finding is assigned to, if any.</param>
+internal sealed record FindingRow(Finding Finding, string? Employer, string? Commune, string? AssignedUnit);
 
-internal sealed record FindingView(FindingRow Row, IReadOnlyList<FindingEvent> History, string? PersonName);
+/// <param name="Units">The names of the units the history assigned the finding to.</param>
+internal sealed record FindingView(FindingRow Row, IReadOnlyList<FindingEvent> History, string? PersonName, IReadOnlyDictionary<Guid, string> Units);
 
 internal sealed record CaseView(EnforcementCase Case, string? Employer, string? Commune, IReadOnlyList<Finding> Findings);
 
@@ -64,6 +67,11 @@ internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
             query = query.Where(f => employers.Contains(f.EmployerTaxCode));
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Agency))
+        {
+            query = query.Where(f => f.AssignedAgency == filter.Agency);
+        }
+
         if (filter.PersonsOnly)
         {
             query = query.Where(f => PersonKinds.Contains(f.Kind));
@@ -88,7 +96,8 @@ internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
             ? null
             : (await db.Database.SqlQuery<string>($"SELECT full_name AS \"Value\" FROM registry_worker WHERE person_id = {finding.PersonId}")
                 .ToListAsync(cancellationToken)).FirstOrDefault();
-        return new FindingView((await DescribeAsync([finding], cancellationToken))[0], history, name);
+        var assigned = await CommunesAsync([.. history.Select(e => e.AssignedUnitId).Distinct()], cancellationToken);
+        return new FindingView((await DescribeAsync([finding], cancellationToken))[0], history, name, assigned);
     }
 
     public async Task<CaseView?> CaseAsync(Guid id, CancellationToken cancellationToken)
@@ -108,8 +117,9 @@ internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
     private async Task<IReadOnlyList<FindingRow>> DescribeAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         var names = await EmployerNamesAsync([.. findings.Select(f => f.EmployerTaxCode).Distinct()], cancellationToken);
-        var communes = await CommunesAsync([.. findings.Select(f => f.UnitId).Distinct()], cancellationToken);
-        return [.. findings.Select(f => new FindingRow(f, names.GetValueOrDefault(f.EmployerTaxCode), f.UnitId is { } unit ? communes.GetValueOrDefault(unit) : null))];
+        var communes = await CommunesAsync([.. findings.Select(f => f.UnitId).Concat(findings.Select(f => f.AssignedUnitId)).Distinct()], cancellationToken);
+        return [.. findings.Select(f => new FindingRow(
+            f, names.GetValueOrDefault(f.EmployerTaxCode), Name(communes, f.UnitId), Name(communes, f.AssignedUnitId)))];
     }
 
     /// <summary>The employers' names as the registry knows them (its read model, documented as read by this module).</summary>
@@ -132,6 +142,8 @@ internal sealed class FindingQueries(BaoPhuDbContext db, IUnitDirectory units)
             ? new Dictionary<Guid, string>()
             : (await units.GetAsync(known, cancellationToken)).ToDictionary(p => p.Key, p => p.Value.Name);
     }
+
+    private static string? Name(IReadOnlyDictionary<Guid, string> names, Guid? id) => id is { } known ? names.GetValueOrDefault(known) : null;
 
     private sealed record EmployerName(string TaxCode, string? Name);
 }

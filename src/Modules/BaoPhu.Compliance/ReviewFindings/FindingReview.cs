@@ -1,6 +1,8 @@
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Platform.Auditing;
 using BaoPhu.Platform.Persistence;
+using BaoPhu.Platform.Time;
+using BaoPhu.Units.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaoPhu.Compliance.ReviewFindings;
@@ -9,8 +11,32 @@ namespace BaoPhu.Compliance.ReviewFindings;
 /// The review of findings and the cases they go into, for the signed-in user: every finding and case
 /// is read through the unit-scope filter, so a user acts only on those of their area.
 /// </summary>
-internal sealed class FindingReview(BaoPhuDbContext db, IActor actor, TimeProvider clock)
+internal sealed class FindingReview(BaoPhuDbContext db, IActor actor, TimeProvider clock, IUnitDirectory units, IUnitScopeSource scopes)
 {
+    /// <param name="unitCode">The finding's commune or a unit above it, in force today; null or empty to leave it to the commune.</param>
+    public async Task AssignAsync(long findingId, string agency, string? unitCode, CancellationToken cancellationToken)
+    {
+        var finding = await FindAsync(findingId, cancellationToken);
+        Guid? unitId = null;
+        if (!string.IsNullOrWhiteSpace(unitCode))
+        {
+            var today = clock.Today();
+            var unit = await units.FindAsync(unitCode.Trim(), today, cancellationToken)
+                ?? throw new FindingException(
+                    $"Không có đơn vị mã '{unitCode.Trim()}' vào ngày {today:dd/MM/yyyy} / No unit has code '{unitCode.Trim()}' on {today:yyyy-MM-dd}");
+            if (finding.UnitId is { } commune && !(await scopes.UnitIdsCoveredByAsync(unit.Id, cancellationToken)).Contains(commune))
+            {
+                throw new FindingException(
+                    $"{unit.Name} không quản lý địa bàn của phát hiện này / {unit.Name} does not cover the finding's commune");
+            }
+
+            unitId = unit.Id;
+        }
+
+        db.Add(finding.AssignTo(agency, unitId, actor.Name, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task MoveAsync(long findingId, FindingState next, string? reason, CancellationToken cancellationToken)
     {
         var finding = await FindAsync(findingId, cancellationToken);
