@@ -1,6 +1,6 @@
+using BaoPhu.Compliance.Contracts;
 using BaoPhu.Demo.Generation;
 using BaoPhu.Demo.Generation.Feeds;
-using BaoPhu.Compliance.Contracts;
 using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Time;
 using BaoPhu.Targets.Contracts;
