@@ -5,6 +5,7 @@ using BaoPhu.Compliance.RankEmployers;
 using BaoPhu.Compliance.ReviewArrears;
 using BaoPhu.Compliance.ReviewFindings;
 using BaoPhu.Compliance.RunCrossCheck;
+using BaoPhu.Compliance.ShowResults;
 using BaoPhu.Platform.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class ComplianceModule : IModule
         services.AddScoped<EmployerRisks>();
         services.AddScoped<ArrearsReview>();
         services.AddScoped<ComplianceLists>();
+        services.AddScoped<IDashboardCardSource, ComplianceCards>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder) => ComplianceModel.Configure(modelBuilder);
