@@ -1,8 +1,6 @@
 using BaoPhu.Compliance.Contracts;
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Compliance.ReviewFindings;
-using BaoPhu.Demo.Generation.Feeds;
-using BaoPhu.Feeds.Contracts;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Testing;
 using BaoPhu.Units.Contracts;
@@ -166,17 +164,7 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
     private Task<List<Finding>> FindingsAsync() =>
         Database.InScopeAsync(s => s.GetRequiredService<BaoPhuDbContext>().Set<Finding>().AsNoTracking().OrderBy(f => f.Id).ToListAsync(Token));
 
-    /// <summary>The generator's data for twelve months from January 2025, imported and refreshed.</summary>
-    private async Task<(IReadOnlyList<string> Months, string Truth)> LoadAsync(int workers, int seed)
-    {
-        var summary = DemoFeedGenerator.Generate(new DemoFeedOptions(Workers: workers, Months: 12, Seed: seed), Files.Path);
-        await GeneratedProvince.ImportUnitsAsync(Database, Files.Path, Token);
-        var results = await GeneratedProvince.ImportFeedsAsync(Database, Files.Path, summary.Files.Select(f => (f.Feed, f.File, f.Period)), Token);
-        Assert.All(results, r => Assert.Equal(FeedOutcome.Committed, r.Outcome));
-        await Database.InScopeAsync(s => s.GetRequiredService<IFeedImports>().RefreshAsync(Token));
-        var months = summary.Files.Where(f => f.Feed == "si-contributions").Select(f => f.Period!).Order(StringComparer.Ordinal).ToList();
-        return (months, Path.Combine(Files.Path, DemoFeedSummary.TruthFileName));
-    }
+    private Task<(IReadOnlyList<string> Months, string Truth)> LoadAsync(int workers, int seed) => GeneratedMonths.LoadAsync(Database, Files, workers, seed, Token);
 }
 
 public sealed class SqliteCrossCheckTests() : CrossCheckTests(DatabaseProvider.Sqlite);
