@@ -111,13 +111,7 @@ public abstract class RegistryPagesTests<TFixture>(TFixture fixture)
     }
 
     /// <summary>Saves what the page looks like into the folder BAOPHU_SCREENSHOTS names, when it names one, for a person to look at.</summary>
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("BAOPHU_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"registry-{name}-{fixture.GetType().Name}.png"), FullPage = true });
-        }
-    }
+    private Task ScreenshotAsync(IPage page, string name) => fixture.ScreenshotAsync(page, $"registry-{name}");
 
     /// <summary>Once per host: an official of Đông Vĩnh, a provincial BHXH official of Nghệ An, and the month's lists.</summary>
     private Task PrepareAsync() => Prepared.GetOrAdd(fixture, f => new Lazy<Task>(() => PrepareAsync(f))).Value;

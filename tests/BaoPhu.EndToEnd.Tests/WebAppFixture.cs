@@ -68,6 +68,15 @@ public abstract class WebAppFixture(DatabaseProvider provider) : IAsyncLifetime
         });
     }
 
+    /// <summary>A full-page picture of the page into <c>BAOPHU_SCREENSHOTS</c>, when that folder is set, to look at the layout.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("BAOPHU_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{GetType().Name}.png"), FullPage = true });
+        }
+    }
+
     /// <summary>A fresh browser context signed in as the user, on the units page.</summary>
     public async Task<IPage> SignInAsync(string userName, string password)
     {

@@ -48,7 +48,7 @@ internal sealed class FindingTallies(BaoPhuDbContext db, IUnitDirectory units, I
             })
             .ToListAsync(cancellationToken);
         var employers = await RegistryFacts.EmployersWithFindingsAsync(db, cancellationToken);
-        var reference = await RegistryFacts.LatestContributionMonthAsync(db, cancellationToken);
+        var reference = await ReferenceMonthAsync(cancellationToken);
         return new TallyResult(
             [.. tallies.GroupBy(t => t.EmployerTaxCode, StringComparer.Ordinal).Select(g => new EmployerTally(
                 g.Key,
@@ -58,5 +58,12 @@ internal sealed class FindingTallies(BaoPhuDbContext db, IUnitDirectory units, I
             reference,
             covered,
             UnknownUnit: false);
+    }
+
+    /// <summary>The month of the day the latest cross-check aged arrears to (yyyy-MM); null before any run.</summary>
+    private async Task<string?> ReferenceMonthAsync(CancellationToken cancellationToken)
+    {
+        var asOf = await db.Set<CrossCheckRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Select(r => (DateOnly?)r.AsOf).FirstOrDefaultAsync(cancellationToken);
+        return asOf?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -11,7 +11,7 @@ internal sealed record KindTally(string Kind, int Findings, int Persons, long Am
 /// An employer's standing findings tallied by kind, beside what the registry knows of it: what its
 /// risk score and its line in the arrears review are computed from.
 /// </summary>
-/// <param name="ReferenceMonth">The latest month of contributions loaded (yyyy-MM), which arrears are aged to.</param>
+/// <param name="ReferenceMonth">The month of the day the latest cross-check aged arrears to (yyyy-MM).</param>
 internal sealed record EmployerTally(string TaxCode, IReadOnlyDictionary<string, KindTally> Kinds, EmployerFacts? Facts, string? ReferenceMonth)
 {
     public int Workforce => Facts?.Workforce ?? 0;

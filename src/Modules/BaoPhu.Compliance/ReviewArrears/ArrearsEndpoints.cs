@@ -14,10 +14,10 @@ internal static class ArrearsEndpoints
         endpoints.MapGet("/compliance/arrears.xlsx", ExportAsync).RequireAuthorization().ExcludeFromDescription();
 
     private static async Task<IResult> ExportAsync(
-        ArrearsReview review, TimeProvider clock, string? unit, string? @class, bool? @long, string? month, CancellationToken ct)
+        ArrearsReview review, TimeProvider clock, string? unit, string? @class, string? @long, string? month, CancellationToken ct)
     {
         var summary = await review.ReviewAsync(
-            unit, Enum.TryParse<ArrearsClass>(@class, out var only) ? only : null, @long == true, ArrearsReview.MonthOrCurrent(month, clock), ct);
+            unit, Enum.TryParse<ArrearsClass>(@class, out var only) ? only : null, @long == "true", ArrearsReview.MonthOrCurrent(month, clock), ct);
         return ExcelExport.File("ra-soat-no.xlsx", T("Rà soát nợ", "Arrears review"), Columns, summary.Lines);
     }
 
