@@ -97,6 +97,24 @@ public abstract class EnforcementPagesTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Lists_BySector_ShowTheUnplacedEmployers_AndDownloadTheirList()
+    {
+        await PrepareAsync();
+        var page = await fixture.SignInAsync(WebAppFixture.CoordinatorName, WebAppFixture.CoordinatorPassword);
+
+        await page.GotoAsync("/compliance/lists");
+        await page.GetByLabel("Chia theo").SelectOptionAsync(new SelectOptionValue { Label = "Ngành (VSIC)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Theo ngành" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#lists")).ToContainTextAsync("Chưa rõ ngành");
+        var list = await DownloadAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Tải danh sách cả phạm vi" }).ClickAsync());
+        Assert.Equal(["Mã số thuế", "Đơn vị sử dụng lao động", "Xã, phường", "Ngành (VSIC)", "Số lao động", "Điểm rủi ro"], list[0][..6]);
+        var line = Assert.Single(list, r => r.Length > 8 && r[0] == Employer);
+        Assert.Equal(("1", "1"), (line[7], line[8]));
+    }
+
+    [Fact]
     public async Task CoverageDashboard_ShowsTheCrossChecksCards_LinkingToTheArrearsReview()
     {
         await PrepareAsync();
