@@ -1,4 +1,5 @@
 using System.Globalization;
+using BaoPhu.Compliance.Contracts;
 using BaoPhu.Demo.Generation;
 using BaoPhu.Demo.Generation.Feeds;
 using BaoPhu.Demo.SeedDemo;
@@ -116,6 +117,19 @@ public abstract class DemoSeederTests(SeededDemoFixture fixture)
 
         Assert.Equal(0, stats.Single(f => f.Feed == "labour-statistics").Rows);
         Assert.Equal("2026-10", stats.Single(f => f.Feed == "tax-employees").LatestPeriod);
+    }
+
+    [Fact]
+    public async Task Seed_OnFreshDatabase_CrossChecksEveryMonthOfTheLists_FindingTheProblemsPlanted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        DemoFeedGenerator.Generate(new DemoFeedOptions(Workers: DemoSeeder.SampleWorkers, Months: 22), folder.Path);
+
+        var scores = await fixture.Database.InScopeAsync(s => s.GetRequiredService<ICrossCheck>()
+            .EvaluateAsync(Path.Combine(folder.Path, DemoFeedSummary.TruthFileName), ct));
+
+        Assert.All(scores, score => Assert.True(score.Expected > 0 && score.Precision >= 0.98 && score.Recall >= 0.98, score.ToString()));
     }
 
     [Fact]
