@@ -17,9 +17,15 @@ internal sealed record TallyResult(IReadOnlyList<EmployerTally> Employers, strin
 internal sealed class FindingTallies(BaoPhuDbContext db, IUnitDirectory units, IUnitScopeSource scopes, TimeProvider clock)
 {
     /// <param name="unitCode">A province, district or commune code in force today; null or empty for the whole area.</param>
-    public async Task<TallyResult> TallyAsync(string? unitCode, CancellationToken cancellationToken)
+    /// <param name="employer">One employer's tax code, for its own tally; null for every employer.</param>
+    public async Task<TallyResult> TallyAsync(string? unitCode, CancellationToken cancellationToken, string? employer = null)
     {
         var findings = db.Set<Finding>().AsNoTracking().Where(f => !f.Gone && f.State != FindingState.Dismissed);
+        if (employer is not null)
+        {
+            findings = findings.Where(f => f.EmployerTaxCode == employer);
+        }
+
         IReadOnlyList<Guid>? covered = null;
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
@@ -47,7 +53,7 @@ internal sealed class FindingTallies(BaoPhuDbContext db, IUnitDirectory units, I
                 Oldest = g.Min(f => f.Period),
             })
             .ToListAsync(cancellationToken);
-        var employers = await RegistryFacts.EmployersWithFindingsAsync(db, cancellationToken);
+        var employers = await RegistryFacts.EmployersWithFindingsAsync(db, employer, cancellationToken);
         var reference = await ReferenceMonthAsync(cancellationToken);
         return new TallyResult(
             [.. tallies.GroupBy(t => t.EmployerTaxCode, StringComparer.Ordinal).Select(g => new EmployerTally(

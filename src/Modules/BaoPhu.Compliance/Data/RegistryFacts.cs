@@ -20,14 +20,21 @@ internal static class RegistryFacts
     public static Task<string?> LatestContributionMonthAsync(BaoPhuDbContext db, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<string?>($"SELECT MAX(period) AS \"Value\" FROM registry_si_contribution").SingleAsync(cancellationToken);
 
-    /// <summary>Every employer with a standing finding, whatever the user's scope: callers join it to findings read through the scope filter.</summary>
-    public static async Task<Dictionary<string, EmployerFacts>> EmployersWithFindingsAsync(BaoPhuDbContext db, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<EmployerFacts>(
+    /// <summary>
+    /// Every employer with a standing finding (or the one asked for), whatever the user's scope:
+    /// callers join it to findings read through the scope filter.
+    /// </summary>
+    public static async Task<Dictionary<string, EmployerFacts>> EmployersWithFindingsAsync(BaoPhuDbContext db, string? taxCode, CancellationToken cancellationToken) =>
+        (await (taxCode is null ? WithFindings(db) : WithFindings(db).Where(e => e.TaxCode == taxCode)).ToListAsync(cancellationToken))
+        .ToDictionary(e => e.TaxCode, StringComparer.Ordinal);
+
+    private static IQueryable<EmployerFacts> WithFindings(BaoPhuDbContext db) =>
+        db.Database.SqlQuery<EmployerFacts>(
             $"""
             SELECT e.tax_code, e.name, e.vsic, e.unit_id, e.status, e.si_status,
                    COALESCE(m.tax_employees, 0) AS tax_employees, COALESCE(m.si_participants, 0) AS si_participants
             FROM registry_employer e
             LEFT JOIN registry_employer_month m ON m.tax_code = e.tax_code AND m.period = e.last_period
             WHERE e.tax_code IN (SELECT employer_tax_code FROM compliance_finding WHERE gone = FALSE)
-            """).ToListAsync(cancellationToken)).ToDictionary(e => e.TaxCode, StringComparer.Ordinal);
+            """);
 }

@@ -89,7 +89,7 @@ internal sealed class ComplianceLists(BaoPhuDbContext db, FindingTallies tallies
             return null;
         }
 
-        var tally = (await tallies.TallyAsync(null, cancellationToken)).Employers.FirstOrDefault(t => t.TaxCode == taxCode);
+        var tally = (await tallies.TallyAsync(null, cancellationToken, taxCode)).Employers is [var only] ? only : null;
         var facts = tally?.Facts;
         var commune = facts?.UnitId is { } id ? (await units.GetAsync([id], cancellationToken)).GetValueOrDefault(id)?.Name : null;
         var reasons = tally is null ? [] : RiskRules.Reasons(tally);
