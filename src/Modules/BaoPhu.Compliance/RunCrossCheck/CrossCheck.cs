@@ -21,9 +21,11 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// Reads the Registry module's tables (documented in its README as read by this module): the feed
 /// tables as received, <c>registry_worker</c> to find the ID of a person a tax file names without one,
 /// and <c>registry_employer</c> for an employer's commune. The SQL is the same on SQLite and
-/// PostgreSQL; dates and thresholds are computed here and passed as parameters.
+/// PostgreSQL but for one anti-join (<see cref="CandidateSql"/>); dates and thresholds are computed
+/// here and passed as parameters.
 /// </remarks>
-internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnitScopeSource scopes, IActor actor, TimeProvider clock) : ICrossCheck
+internal sealed class CrossCheck(
+    BaoPhuDbContext db, DatabaseOptions database, IUnitDirectory units, IUnitScopeSource scopes, IActor actor, TimeProvider clock) : ICrossCheck
 {
     /// <summary>Law 2024 Art. 28: an employer registers within 30 days.</summary>
     private const int RegistrationDays = 30;
@@ -62,7 +64,7 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sql = new CandidateSql(db, run.Id, request.Period, cancellationToken);
+        var sql = new CandidateSql(db, database.Provider, run.Id, request.Period, cancellationToken);
         if (kinds.Contains(FindingKinds.UnregisteredEmployer))
         {
             await sql.UnregisteredEmployersAsync(monthEnd, monthEnd.AddDays(-RegistrationDays));
