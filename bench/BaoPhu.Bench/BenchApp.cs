@@ -36,6 +36,15 @@ internal static class BenchApp
                 case RunKind.FeedBaseline:
                     ChildProcess.WriteResult(output, await FeedBaselineRun.MeasureAsync(options, cancellation.Token));
                     return 0;
+                case RunKind.CrossCheckHeadcount or RunKind.CrossCheckAll:
+                    ChildProcess.WriteResult(output, await CrossCheckRun.MeasureAsync(options, headcountOnly: options.SingleRun == RunKind.CrossCheckHeadcount, cancellation.Token));
+                    return 0;
+                case RunKind.CrossCheckBaseline:
+                    ChildProcess.WriteResult(output, await CrossCheckBaselineRun.MeasureAsync(options, cancellation.Token));
+                    return 0;
+                case null when options.Benchmark == BenchOptions.CrossCheck:
+                    await CrossCheckBenchmark.RunAsync(options, output, error, cancellation.Token);
+                    return 0;
                 case null when options.Benchmark == BenchOptions.FeedsImport:
                     await FeedsImportBenchmark.RunAsync(options, output, error, cancellation.Token);
                     return 0;

@@ -15,6 +15,15 @@ internal enum RunKind
     /// <summary>A feed import without the deferred refresh: the ten-times file, measured for its memory only.</summary>
     FeedImportOnly,
     FeedBaseline,
+
+    /// <summary>A cross-check run of the headcount gap only, through the application.</summary>
+    CrossCheckHeadcount,
+
+    /// <summary>A cross-check run of every kind, through the application.</summary>
+    CrossCheckAll,
+
+    /// <summary>One hand-written statement for the headcount gap (<see cref="BenchOptions.Shape"/>).</summary>
+    CrossCheckBaseline,
 }
 
 /// <param name="Connection">PostgreSQL: a connection string with the right to create databases. Unused for SQLite.</param>
@@ -22,6 +31,9 @@ internal enum RunKind
 /// <param name="Database">Set in the dashboard's child processes: the prepared database they read.</param>
 /// <param name="LargeRuns">feeds-import: measured imports of the ten-times file, for memory (each a long run).</param>
 /// <param name="File">Set in the feeds-import child processes: the file they load.</param>
+/// <param name="Sizes">cross-check: the data sizes to measure (<see cref="CrossCheckSize"/> names); null for the provider's default.</param>
+/// <param name="Shape">Set in the cross-check baseline's child processes: the statement they run.</param>
+/// <param name="LimitSeconds">Set in the cross-check baseline's child processes: the time after which the statement is stopped.</param>
 internal sealed record BenchOptions(
     string Benchmark,
     DatabaseProvider Provider,
@@ -32,33 +44,40 @@ internal sealed record BenchOptions(
     RunKind? SingleRun,
     string? Database = null,
     int LargeRuns = 1,
-    string? File = null)
+    string? File = null,
+    IReadOnlyList<string>? Sizes = null,
+    string? Shape = null,
+    int? LimitSeconds = null)
 {
     public const string UnitsImport = "units-import";
     public const string Dashboard = "dashboard";
     public const string FeedsImport = "feeds-import";
+    public const string CrossCheck = "cross-check";
 
     public const string Usage = """
-        Usage: BaoPhu.Bench units-import|dashboard|feeds-import --provider Sqlite|Postgres [options]
+        Usage: BaoPhu.Bench units-import|dashboard|feeds-import|cross-check --provider Sqlite|Postgres [options]
           --connection CS   PostgreSQL only: an admin connection string; every run creates and drops its own database
           --data DIR        units-import: folder of the admin-unit files
                             (default: $BAOPHU_SHARED/data/admin-units, else <repo>/../shared/data/admin-units);
-                            feeds-import: folder the generated tax-employees files are kept in (default: <repo>/artifacts/bench/feeds)
+                            feeds-import: folder the generated tax-employees files are kept in (default: <repo>/artifacts/bench/feeds);
+                            cross-check: folder the generated feeds are kept in, one folder per size (default: <repo>/artifacts/bench/cross-check)
           --runs N          measured runs (default 5); dashboard: measured reads per unit (default 20)
           --warmup N        runs, or reads per unit, done first and discarded (default 1)
           --large-runs N    feeds-import: measured imports of the ten-times file, for its peak memory (default 1)
+          --sizes LIST      cross-check: comma-separated sizes among 1M, 5M, 10M (default: 1M,10M on SQLite, 1M,5M on PostgreSQL)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is not (UnitsImport or Dashboard or FeedsImport))
+        if (args.Count == 0 || args[0] is not (UnitsImport or Dashboard or FeedsImport or CrossCheck))
         {
             throw new BenchUsageException(args.Count == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.");
         }
 
         DatabaseProvider? provider = null;
-        string? connection = null, data = null, database = null, file = null;
-        int? runs = null;
+        string? connection = null, data = null, database = null, file = null, shape = null;
+        IReadOnlyList<string>? sizes = null;
+        int? runs = null, limit = null;
         var warmup = 1;
         var largeRuns = 1;
         RunKind? singleRun = null;
@@ -76,6 +95,9 @@ internal sealed record BenchOptions(
                 case "--database": database = value; break;
                 case "--large-runs": largeRuns = ParseCount(args[i], value, minimum: 1); break;
                 case "--file": file = value; break;
+                case "--sizes": sizes = CrossCheckSize.ParseList(value); break;
+                case "--shape": shape = value; break;
+                case "--limit": limit = ParseCount(args[i], value, minimum: 1); break;
                 default: throw new BenchUsageException($"Unknown option '{args[i]}'.");
             }
         }
@@ -92,7 +114,7 @@ internal sealed record BenchOptions(
 
         // A read takes milliseconds where an import takes seconds: the dashboard affords more samples.
         return new BenchOptions(args[0], provider.Value, connection, Path.GetFullPath(data ?? DefaultDataDirectory(args[0])),
-            runs ?? (args[0] == Dashboard ? 20 : 5), warmup, singleRun, database, largeRuns, file);
+            runs ?? (args[0] == Dashboard ? 20 : 5), warmup, singleRun, database, largeRuns, file, sizes, shape, limit);
     }
 
     /// <summary>The arguments that make a child process measure one run of <paramref name="kind"/>.</summary>
@@ -116,6 +138,16 @@ internal sealed record BenchOptions(
             arguments.AddRange(["--file", File]);
         }
 
+        if (Shape is not null)
+        {
+            arguments.AddRange(["--shape", Shape]);
+        }
+
+        if (LimitSeconds is { } limit)
+        {
+            arguments.AddRange(["--limit", limit.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         return arguments;
     }
 
@@ -125,8 +157,14 @@ internal sealed record BenchOptions(
     /// </summary>
     private static string DefaultDataDirectory(string benchmark)
     {
+        var generated = benchmark switch
+        {
+            FeedsImport => "feeds",
+            CrossCheck => "cross-check",
+            _ => null,
+        };
         var shared = Environment.GetEnvironmentVariable("BAOPHU_SHARED");
-        if (benchmark != FeedsImport && !string.IsNullOrWhiteSpace(shared))
+        if (generated is null && !string.IsNullOrWhiteSpace(shared))
         {
             return Path.Combine(shared, "data", "admin-units");
         }
@@ -135,8 +173,8 @@ internal sealed record BenchOptions(
         {
             if (System.IO.File.Exists(Path.Combine(directory.FullName, "BaoPhu.slnx")))
             {
-                return benchmark == FeedsImport
-                    ? Path.Combine(directory.FullName, "artifacts", "bench", "feeds")
+                return generated is not null
+                    ? Path.Combine(directory.FullName, "artifacts", "bench", generated)
                     : Path.Combine(directory.FullName, "..", "shared", "data", "admin-units");
             }
         }

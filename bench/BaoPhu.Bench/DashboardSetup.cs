@@ -2,9 +2,7 @@ using System.Diagnostics;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Targets.Contracts;
 using BaoPhu.Units.Contracts;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace BaoPhu.Bench;
 
@@ -38,10 +36,11 @@ internal static class DashboardSetup
                 async imports => (await imports.ImportActualsAsync(file, cancellationToken)).Imported));
         }
 
-        return (steps, await CountAsync(database, "targets_rollup", cancellationToken));
+        return (steps, await BenchSql.CountAsync(database, "targets_rollup", cancellationToken));
     }
 
-    private static async Task<SetupStep> StepAsync<T>(IServiceProvider services, string name, TextWriter progress, Func<T, Task<int>> import)
+    /// <summary>One import in a service scope of its own, timed, and told to <paramref name="progress"/>.</summary>
+    public static async Task<SetupStep> StepAsync<T>(IServiceProvider services, string name, TextWriter progress, Func<T, Task<int>> import)
         where T : notnull
     {
         await using var scope = services.CreateAsyncScope();
@@ -50,16 +49,5 @@ internal static class DashboardSetup
         var step = new SetupStep(name, watch.Elapsed, rows);
         await progress.WriteLineAsync(FormattableString.Invariant($"  setup: {name}: {rows:N0} rows in {step.Elapsed.TotalSeconds:F1} s"));
         return step;
-    }
-
-    private static async Task<long> CountAsync(DatabaseOptions database, string table, CancellationToken cancellationToken)
-    {
-        await using System.Data.Common.DbConnection connection = database.Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(database.ConnectionString)
-            : new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -34,3 +34,23 @@ internal sealed record FeedImportMeasurement(
 /// <summary>One run of the engine's bare loader on the same file.</summary>
 /// <param name="PeakRssBytes">The loader process's VmHWM (SQLite); null for psql, which is another program.</param>
 internal sealed record FeedBaselineMeasurement(TimeSpan Load, long? PeakRssBytes, long Rows);
+
+/// <summary>One cross-check run through the application, in a process of its own warmed by a first run.</summary>
+/// <param name="Run">The measured run, in the warmed process.</param>
+/// <param name="Candidates">Time in the statements that insert the candidates, one per kind.</param>
+/// <param name="Merge">Time in the statements that merge the candidates into the findings and clear them.</param>
+/// <param name="OtherStatements">Time in the run's other statements: the as-of day, the counts, the run record.</param>
+/// <param name="Counts">The run's count per kind checked.</param>
+/// <param name="HeadcountFindings">Headcount-gap findings standing in <c>compliance_finding</c> after the run.</param>
+/// <param name="Cold">The process's first run, of the headcount gap alone, as a new <c>baophu match run</c> runs it.</param>
+internal sealed record CrossCheckMeasurement(
+    TimeSpan Run, TimeSpan Candidates, TimeSpan Merge, TimeSpan OtherStatements, IReadOnlyDictionary<string, int> Counts, long HeadcountFindings,
+    TimeSpan? Cold = null)
+{
+    [JsonIgnore]
+    public TimeSpan OutsideStatements => Run - Candidates - Merge - OtherStatements;
+}
+
+/// <summary>One hand-written statement for the headcount gap, into a plain table.</summary>
+/// <param name="Stopped">Still running at the time limit, and stopped: <paramref name="Elapsed"/> is the limit, <paramref name="Rows"/> 0.</param>
+internal sealed record CrossCheckBaselineMeasurement(string Shape, TimeSpan Elapsed, long Rows, bool Stopped);

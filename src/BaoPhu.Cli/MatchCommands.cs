@@ -20,15 +20,19 @@ internal static class MatchCommands
         var period = new Option<string>("--period") { Description = "Tháng đối chiếu (yyyy-MM) / the month to check (yyyy-MM)", Required = true };
         var unit = new Option<string?>("--unit") { Description = "Chỉ đơn vị có mã này và cấp dưới / only this unit and those under it" };
         var asOf = CliOptions.OptionalDate("--as-of", "Ngày tính nợ (mặc định: cuối tháng đóng gần nhất) / the day arrears are aged to (default: end of the latest month of contributions)");
+        var kind = new Option<string[]>("--kind")
+        {
+            Description = $"Chỉ loại sai phạm này, lặp lại để chọn nhiều loại (mặc định: mọi loại) / only this kind of finding, repeat for more (default: every kind): {string.Join(", ", FindingKinds.All)}",
+        };
         var json = CliOptions.Json();
         var command = new Command("run", "Tìm các sai phạm của một tháng (chạy lại không làm mất trạng thái xử lý) / find the problems of a month (a re-run keeps their review)")
         {
-            period, unit, asOf, json,
+            period, unit, asOf, kind, json,
         };
         command.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
             var result = await services.GetRequiredService<ICrossCheck>()
-                .RunAsync(new CrossCheckRequest(parse.GetValue(period)!, parse.GetValue(unit), parse.GetValue(asOf)), ct);
+                .RunAsync(new CrossCheckRequest(parse.GetValue(period)!, parse.GetValue(unit), parse.GetValue(asOf), parse.GetValue(kind) is { Length: > 0 } kinds ? kinds : null), ct);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(CliJson.Serialize(result));

@@ -54,6 +54,17 @@ public abstract class MatchCliTests(DatabaseProvider provider) : FreshDatabaseTe
         Assert.Contains("No unit has code '99999'", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MatchRun_WithAnUnknownKind_FailsWithABilingualMessageNamingTheKinds()
+    {
+        var run = await Cli.RunAsync(Database.Configuration, Token, "match", "run", "--period", "2025-03", "--kind", "headcount_gap", "--kind", "headcount");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Không có loại sai phạm 'headcount'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("No finding kind is called 'headcount'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("uninsured_worker", run.Error, StringComparison.Ordinal);
+    }
+
     private async Task<CliRun> RunOkAsync(params string[] args)
     {
         var run = await Cli.RunAsync(Database.Configuration, Token, args);

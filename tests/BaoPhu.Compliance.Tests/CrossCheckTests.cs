@@ -59,6 +59,29 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
     }
 
     [Fact]
+    public async Task Run_OfOneKind_FindsOnlyThatKindAndLeavesTheOtherKindsStanding()
+    {
+        var data = await LoadAsync(2_000, 3);
+        var month = data.Months[^3];
+
+        var first = await RunAsync(new CrossCheckRequest(month, Kinds: [FindingKinds.HeadcountGap]));
+        var afterFirst = await FindingsAsync();
+        var whole = await RunAsync(new CrossCheckRequest(month));
+        var again = await RunAsync(new CrossCheckRequest(month, Kinds: [FindingKinds.HeadcountGap]));
+        var afterAgain = await FindingsAsync();
+
+        Assert.Equal([FindingKinds.HeadcountGap], first.Counts.Keys);
+        Assert.True(first.Counts[FindingKinds.HeadcountGap] > 0);
+        Assert.All(afterFirst, f => Assert.Equal(FindingKinds.HeadcountGap, f.Kind));
+        Assert.Equal(first.Counts[FindingKinds.HeadcountGap], afterFirst.Count);
+        Assert.Equal(first.Counts[FindingKinds.HeadcountGap], whole.Counts[FindingKinds.HeadcountGap]);
+        Assert.Equal(whole.Counts.Values.Sum() - first.Counts[FindingKinds.HeadcountGap], whole.New);
+        Assert.Equal((0, 0), (again.New, again.Gone));
+        Assert.Equal(whole.Counts.Values.Sum(), afterAgain.Count(f => !f.Gone));
+        Assert.All(afterAgain, f => Assert.Equal(f.Kind == FindingKinds.HeadcountGap ? again.RunId : whole.RunId, f.LastRunId));
+    }
+
+    [Fact]
     public async Task Run_AfterAReview_KeepsEachFindingsStateAndHistory()
     {
         var data = await LoadAsync(2_000, 3);

@@ -37,11 +37,12 @@ public static class FindingKinds
 /// <param name="Period">The month checked (yyyy-MM); the payroll gap is checked for its year.</param>
 /// <param name="UnitCode">Only employers in this unit (a province, district or commune code in force at the month's end); null for all.</param>
 /// <param name="AsOf">The day arrears are aged to; null for the last day of the latest month of contributions loaded.</param>
-public sealed record CrossCheckRequest(string Period, string? UnitCode = null, DateOnly? AsOf = null);
+/// <param name="Kinds">Only these kinds of <see cref="FindingKinds"/>; null for all. Findings of the other kinds are left as they are.</param>
+public sealed record CrossCheckRequest(string Period, string? UnitCode = null, DateOnly? AsOf = null, IReadOnlyList<string>? Kinds = null);
 
-/// <param name="Counts">Findings of the run per kind (every kind present, zero included).</param>
+/// <param name="Counts">Findings of the run per kind checked (every kind checked present, zero included), in the order of <see cref="FindingKinds.All"/>.</param>
 /// <param name="New">Findings not found by an earlier run.</param>
-/// <param name="Gone">Findings of an earlier run of the same month and scope that this run no longer finds; kept with their workflow, marked gone.</param>
+/// <param name="Gone">Findings of the kinds checked, of an earlier run of the same month and scope, that this run no longer finds; kept with their workflow, marked gone.</param>
 public sealed record CrossCheckResult(Guid RunId, string Period, string? UnitCode, DateOnly AsOf, IReadOnlyDictionary<string, int> Counts, int New, int Gone);
 
 /// <summary>How well the findings agree with a list of known problems, for one kind.</summary>
@@ -59,5 +60,5 @@ public interface ICrossCheck
     Task<IReadOnlyList<MatchScore>> EvaluateAsync(string truthFile, CancellationToken cancellationToken);
 }
 
-/// <summary>A cross-check or evaluation refused before it ran: a bad period, unit code or truth file.</summary>
+/// <summary>A cross-check or evaluation refused before it ran: a bad period, unit code, kind or truth file.</summary>
 public sealed class ComplianceException(string message) : Exception(message);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using BaoPhu.Compliance.Contracts;
 using BaoPhu.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +10,15 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// <summary>
 /// The statements that find each kind of problem for one month, each inserting its findings into
 /// <c>compliance_candidate</c> under the run's id, with the feed row that shows it. Definitions are
-/// those of the Compliance README; the same text runs on SQLite and PostgreSQL.
+/// those of the Compliance README; the same text runs on SQLite and PostgreSQL but for the test of a
+/// person's insurance (<see cref="Uninsured"/>).
 /// </summary>
 /// <remarks>
-/// "Is there such a row" tests are joins on a derived table of distinct keys rather than correlated
-/// subqueries: PostgreSQL turns either into a hash anti-join, but SQLite indexes a derived table
-/// once, where it would scan an unindexed feed table for every outer row.
+/// Employer-level "is there such a row" tests are joins on a derived table of distinct keys rather
+/// than correlated subqueries: PostgreSQL turns either into a hash anti-join, but SQLite indexes a
+/// derived table once, where it would scan an unindexed feed table for every outer row.
 /// </remarks>
-internal sealed class CandidateSql(BaoPhuDbContext db, Guid runId, string period, CancellationToken cancellationToken)
+internal sealed partial class CandidateSql(BaoPhuDbContext db, DatabaseProvider provider, Guid runId, string period, CancellationToken cancellationToken)
 {
     private const string Insert = """
         INSERT INTO compliance_candidate
@@ -45,31 +49,49 @@ internal sealed class CandidateSql(BaoPhuDbContext db, Guid runId, string period
     /// usable ID is matched to a person by folded name and birth date (one person only), and marked
     /// as a weaker match.
     /// </summary>
+    /// <remarks>
+    /// Names are looked up only for the month's rows without an ID (<c>matched</c>): the workers are
+    /// scanned once against those few (name, birth date) pairs. A join on the name index instead would
+    /// visit every worker of the common names (half the workers for a few thousand rows), and grouping
+    /// all the workers cost more than the whole test of insurance. SQLite keeps the left table of a
+    /// <c>CROSS JOIN</c> as the outer loop, and grouping by <c>n</c>'s columns keeps it from walking the
+    /// name index for their order; PostgreSQL plans it as any inner join. <c>named</c> is the IDs the
+    /// month's rows carry, for the SQLite form of the test (<see cref="Uninsured"/>).
+    /// </remarks>
     public Task PersonGapsAsync(string kind, bool compulsoryOnly) =>
         InsertAsync(
             $"""
+            WITH insured AS (
+                SELECT person_id FROM registry_si_participation
+                WHERE period = {period} AND (scheme = 'Compulsory' OR {!compulsoryOnly})
+            ),
+            matched AS (
+                SELECT n.name_key, n.birth_date, MIN(r.person_id) AS person_id
+                FROM registry_worker r
+                CROSS JOIN (
+                    SELECT DISTINCT name_key, birth_date FROM registry_tax_employee WHERE period = {period} AND person_id IS NULL
+                ) n
+                WHERE r.name_key = n.name_key AND r.birth_date = n.birth_date
+                GROUP BY n.name_key, n.birth_date HAVING COUNT(*) = 1
+            ),
+            named AS (
+                SELECT person_id FROM registry_tax_employee WHERE period = {period} AND person_id IS NOT NULL
+            )
             SELECT {runId}, {kind}, t.employer_tax_code,
                    COALESCE(t.person_id, w.person_id, t.name_key || '|' || COALESCE(CAST(t.birth_date AS VARCHAR(10)), '')),
                    COALESCE(t.person_id, w.person_id), t.person_id IS NULL, {period}, e.unit_id, t.gross_income, NULL,
                    'tax-employees', t.batch_id, t.source_row
             FROM registry_tax_employee t
-            LEFT JOIN (
-                SELECT name_key, birth_date, MIN(person_id) AS person_id FROM registry_worker
-                GROUP BY name_key, birth_date HAVING COUNT(*) = 1
-            ) w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
-            LEFT JOIN (
-                SELECT DISTINCT person_id FROM registry_si_participation
-                WHERE period = {period} AND (scheme = 'Compulsory' OR {!compulsoryOnly})
-            ) s ON s.person_id = COALESCE(t.person_id, w.person_id)
+            LEFT JOIN matched w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
             LEFT JOIN registry_employer e ON e.tax_code = t.employer_tax_code
-            WHERE t.period = {period} AND t.gross_income > 0 AND s.person_id IS NULL
+            WHERE t.period = {period} AND t.gross_income > 0 AND {Uninsured("COALESCE(t.person_id, w.person_id)")}
             """);
 
     /// <summary>Employers whose payroll declared to tax for the year exceeds the tolerance over the compulsory insured wages of its months loaded.</summary>
     public Task PayrollGapAsync(int year, int tolerancePercent)
     {
-        var months = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-%";
-        var yearText = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        var months = year.ToString("D4", CultureInfo.InvariantCulture) + "-%";
+        var yearText = year.ToString("D4", CultureInfo.InvariantCulture);
         return InsertAsync(
             $"""
             SELECT {runId}, {FindingKinds.PayrollGap}, p.employer_tax_code, '', NULL, FALSE, {yearText}, e.unit_id,
@@ -125,9 +147,47 @@ internal sealed class CandidateSql(BaoPhuDbContext db, Guid runId, string period
             WHERE b.status IN ('Dissolved', 'Suspended', 'Absconded') AND b.status_on <= {asOf}
             """);
 
-    /// <summary>The INSERT's column list put before a SELECT whose values stay parameters.</summary>
-    private Task<int> InsertAsync(FormattableString select) =>
-        db.Database.ExecuteSqlAsync(
-            System.Runtime.CompilerServices.FormattableStringFactory.Create(Insert + "\n" + select.Format, select.GetArguments()),
-            cancellationToken);
+    /// <summary>
+    /// "<paramref name="key"/> names no one, or no one <c>insured</c>": the anti-join each engine runs
+    /// fastest over a month of feed rows without an index, chosen among the shapes the cross-check
+    /// benchmark tries (docs/benchmarks.md, Cross-check). PostgreSQL: <c>NOT EXISTS</c>, a hash anti-join
+    /// straight over the rows, which goes to disk in batches when it outgrows <c>work_mem</c>; a derived
+    /// table of distinct IDs costs it a hash aggregate first, and <c>NOT IN</c> or <c>IN (… EXCEPT …)</c>
+    /// behind an <c>OR</c> run their subquery for every row once it outgrows <c>work_mem</c>. SQLite: the
+    /// people the rows name <c>EXCEPT</c> those insured, two sorted lists merged into a set of a few
+    /// percent that each row is looked up in; its <c>NOT IN</c> and joins on the insured rows or their
+    /// distinct IDs first build an index of the month's insured in no order, slower, and its
+    /// <c>NOT EXISTS</c> scans them for every row. The compound is written out here rather than as a CTE
+    /// of its own, which SQLite would store and sort once more.
+    /// </summary>
+    private SqlText Uninsured(string key) => new(provider == DatabaseProvider.Postgres
+        ? $"NOT EXISTS (SELECT 1 FROM insured WHERE insured.person_id = {key})"
+        : $"({key} IS NULL OR {key} IN (SELECT person_id FROM named UNION SELECT person_id FROM matched EXCEPT SELECT person_id FROM insured))");
+
+    /// <summary>The INSERT's column list put before a SELECT whose values stay parameters, and whose <see cref="SqlText"/> is put in as SQL.</summary>
+    private Task<int> InsertAsync(FormattableString select)
+    {
+        // Values are numbered again around the SQL put in; braces, the format's own syntax, are escaped once the holes are filled.
+        var values = new List<object?>();
+        var holes = select.GetArguments().Select(argument =>
+        {
+            if (argument is SqlText text)
+            {
+                return text.Sql;
+            }
+
+            values.Add(argument);
+            return $"\0{values.Count - 1}\0";
+        }).ToArray<object?>();
+        var format = ValueHole().Replace(
+            string.Format(CultureInfo.InvariantCulture, select.Format, holes).Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal),
+            "{$1}");
+        return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(Insert + "\n" + format, [.. values]), cancellationToken);
+    }
+
+    [GeneratedRegex("\0([0-9]+)\0")]
+    private static partial Regex ValueHole();
+
+    /// <summary>Engine-specific SQL carrying no value, written into a statement as it is.</summary>
+    private sealed record SqlText(string Sql);
 }

@@ -22,9 +22,11 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// Reads the Registry module's tables (documented in its README as read by this module): the feed
 /// tables as received, <c>registry_worker</c> to find the ID of a person a tax file names without one,
 /// and <c>registry_employer</c> for an employer's commune. The SQL is the same on SQLite and
-/// PostgreSQL; dates and thresholds are computed here and passed as parameters.
+/// PostgreSQL but for one anti-join (<see cref="CandidateSql"/>); dates and thresholds are computed
+/// here and passed as parameters.
 /// </remarks>
-internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnitScopeSource scopes, IActor actor, TimeProvider clock) : ICrossCheck
+internal sealed class CrossCheck(
+    BaoPhuDbContext db, DatabaseOptions database, IUnitDirectory units, IUnitScopeSource scopes, IActor actor, TimeProvider clock) : ICrossCheck
 {
     /// <summary>Law 2024 Art. 28: an employer registers within 30 days.</summary>
     private const int RegistrationDays = 30;
@@ -48,6 +50,7 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
     {
         ArgumentNullException.ThrowIfNull(request);
         var month = ParsePeriod(request.Period);
+        var kinds = KindsOf(request.Kinds);
         var monthEnd = month.AddMonths(1).AddDays(-1);
         var scope = await ScopeAsync(request.UnitCode, monthEnd, cancellationToken);
         var asOf = request.AsOf ?? await LatestContributionDayAsync(cancellationToken) ?? monthEnd;
@@ -62,22 +65,46 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sql = new CandidateSql(db, run.Id, request.Period, cancellationToken);
-        await sql.UnregisteredEmployersAsync(monthEnd, monthEnd.AddDays(-RegistrationDays));
-        await sql.PersonGapsAsync(FindingKinds.HeadcountGap, compulsoryOnly: true);
-        await sql.PersonGapsAsync(FindingKinds.UninsuredWorker, compulsoryOnly: false);
-        await sql.PayrollGapAsync(month.Year, PayrollTolerancePercent);
-        await sql.WagesBelowFloorAsync(FloorOn(monthEnd));
+        var sql = new CandidateSql(db, database.Provider, run.Id, request.Period, cancellationToken);
+        if (kinds.Contains(FindingKinds.UnregisteredEmployer))
+        {
+            await sql.UnregisteredEmployersAsync(monthEnd, monthEnd.AddDays(-RegistrationDays));
+        }
+
+        if (kinds.Contains(FindingKinds.HeadcountGap))
+        {
+            await sql.PersonGapsAsync(FindingKinds.HeadcountGap, compulsoryOnly: true);
+        }
+
+        if (kinds.Contains(FindingKinds.UninsuredWorker))
+        {
+            await sql.PersonGapsAsync(FindingKinds.UninsuredWorker, compulsoryOnly: false);
+        }
+
+        if (kinds.Contains(FindingKinds.PayrollGap))
+        {
+            await sql.PayrollGapAsync(month.Year, PayrollTolerancePercent);
+        }
+
+        if (kinds.Contains(FindingKinds.WageBelowFloor))
+        {
+            await sql.WagesBelowFloorAsync(FloorOn(monthEnd));
+        }
 
         // A month's contributions are due by the last day of the next month.
         var deadline = month.AddMonths(2).AddDays(-1);
         var daysLate = asOf.DayNumber - deadline.DayNumber;
-        if (daysLate > 0)
+        var arrears = daysLate <= EvasionAfterDays ? FindingKinds.LatePayment : FindingKinds.Evasion;
+        if (daysLate > 0 && kinds.Contains(arrears))
         {
-            await sql.ArrearsAsync(daysLate <= EvasionAfterDays ? FindingKinds.LatePayment : FindingKinds.Evasion, daysLate);
+            await sql.ArrearsAsync(arrears, daysLate);
         }
 
-        await sql.ClosedWithArrearsAsync(asOf, LastOverdueMonth(asOf));
+        if (kinds.Contains(FindingKinds.ClosedWithArrears))
+        {
+            await sql.ClosedWithArrearsAsync(asOf, LastOverdueMonth(asOf));
+        }
+
         if (scope is not null)
         {
             await db.Set<FindingCandidate>().Where(c => c.RunId == run.Id && (c.UnitId == null || !scope.Contains(c.UnitId.Value)))
@@ -88,17 +115,17 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
             .GroupBy(c => c.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
         var (added, gone) = await new FindingMerge(db, run.Id, clock.GetUtcNow().UtcDateTime, cancellationToken)
-            .MergeAsync([request.Period, month.Year.ToString(CultureInfo.InvariantCulture), ""], scope);
+            .MergeAsync([request.Period, month.Year.ToString(CultureInfo.InvariantCulture), ""], kinds, scope);
 
-        var all = FindingKinds.All.ToDictionary(k => k, k => counts.GetValueOrDefault(k));
-        run.Counts = JsonSerializer.Serialize(all);
+        var checkedCounts = kinds.ToDictionary(k => k, k => counts.GetValueOrDefault(k));
+        run.Counts = JsonSerializer.Serialize(checkedCounts);
         run.New = added;
         run.Gone = gone;
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         db.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CrossCheckResult(run.Id, request.Period, request.UnitCode, asOf, all, added, gone);
+        return new CrossCheckResult(run.Id, request.Period, request.UnitCode, asOf, checkedCounts, added, gone);
     }
 
     public Task<IReadOnlyList<MatchScore>> EvaluateAsync(string truthFile, CancellationToken cancellationToken) =>
@@ -110,6 +137,31 @@ internal sealed class CrossCheck(BaoPhuDbContext db, IUnitDirectory units, IUnit
             ? new DateOnly(year, month, 1)
             : throw new ComplianceException(
                 $"Kỳ phải có dạng yyyy-MM, không phải '{period}' / The period must be yyyy-MM, not '{period}'");
+
+    /// <summary>The kinds asked for, in the order of <see cref="FindingKinds.All"/>; all of them when none is named.</summary>
+    private static string[] KindsOf(IReadOnlyList<string>? kinds)
+    {
+        if (kinds is null)
+        {
+            return [.. FindingKinds.All];
+        }
+
+        var known = string.Join(", ", FindingKinds.All);
+        if (kinds.Count == 0)
+        {
+            throw new ComplianceException(
+                $"Cần chọn ít nhất một loại sai phạm: {known} / Name at least one finding kind: {known}");
+        }
+
+        var unknown = kinds.FirstOrDefault(k => !FindingKinds.All.Contains(k, StringComparer.Ordinal));
+        if (unknown is not null)
+        {
+            throw new ComplianceException(
+                $"Không có loại sai phạm '{unknown}'; các loại: {known} / No finding kind is called '{unknown}'; the kinds are: {known}");
+        }
+
+        return [.. FindingKinds.All.Where(k => kinds.Contains(k, StringComparer.Ordinal))];
+    }
 
     private static long FloorOn(DateOnly day) => Floors.Last(f => f.From <= day).Floor;
 

@@ -7,13 +7,13 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// <summary>
 /// Merges a run's candidates into the findings by key: a finding found again takes the run's
 /// amounts and evidence and keeps its review state; a new one starts as <see cref="FindingState.New"/>;
-/// one of the same periods and scope the run did not find is marked gone, not deleted, so its review
-/// is not lost. Then the run's candidates are removed.
+/// one of the same periods, kinds and scope the run did not find is marked gone, not deleted, so its
+/// review is not lost. Then the run's candidates are removed.
 /// </summary>
 internal sealed class FindingMerge(BaoPhuDbContext db, Guid runId, DateTime now, CancellationToken cancellationToken)
 {
     /// <returns>Findings added, and findings marked gone.</returns>
-    public async Task<(int Added, int Gone)> MergeAsync(string[] periods, Guid[]? scope)
+    public async Task<(int Added, int Gone)> MergeAsync(string[] periods, string[] kinds, Guid[]? scope)
     {
         await db.Database.ExecuteSqlAsync(
             $"""
@@ -41,7 +41,7 @@ internal sealed class FindingMerge(BaoPhuDbContext db, Guid runId, DateTime now,
             """,
             cancellationToken);
 
-        var earlier = db.Set<Finding>().IgnoreQueryFilters().Where(f => periods.Contains(f.Period) && f.LastRunId != runId && !f.Gone);
+        var earlier = db.Set<Finding>().IgnoreQueryFilters().Where(f => periods.Contains(f.Period) && kinds.Contains(f.Kind) && f.LastRunId != runId && !f.Gone);
         if (scope is not null)
         {
             earlier = earlier.Where(f => f.UnitId != null && scope.Contains(f.UnitId.Value));

@@ -14,7 +14,7 @@ public sealed record DemoFeedOptions(
     DateOnly FirstPeriod = default)
 {
     public const int MinWorkers = 200;
-    public const int MaxWorkers = 2_000_000;
+    public const int MaxWorkers = 20_000_000;
     public const int MaxMonths = 60;
 
     /// <summary>January 2025, so twelve months run across the reform of 1 July 2025.</summary>

@@ -8,7 +8,9 @@ namespace BaoPhu.Demo.Generation.Feeds;
 /// <summary>
 /// Runs the months: who works where, what each agency records of it, written file by file as it
 /// goes, with the oracle reading every accepted row. One pass, one random stream, no parallelism:
-/// the same options give the same bytes.
+/// the same options give the same bytes. Rows go to their file as they are made; what is held is per
+/// person or per employer, never per row, so ten million rows a month take no more memory than the
+/// people and employers do.
 /// </summary>
 internal sealed class FeedRun
 {
@@ -56,8 +58,11 @@ internal sealed class FeedRun
     private readonly long[] insuredThisMonth;
     private readonly long[] yearPayroll;
     private readonly int[] yearHeadcount;
-    private readonly HashSet<long> yearPairs = [];
-    private readonly List<(int Employer, int Person, long Gross)> taxRows = [];
+
+    // The (employer, person) pairs on a payroll this year, to count each employee once: most people
+    // have one employer a year, kept per person (employer + 1, 0 for none); the others' pairs in a set.
+    private readonly int[] yearFirstEmployer;
+    private readonly HashSet<long> yearOtherPairs = [];
     private readonly HashSet<int> withoutId = [];
     private double[] hiring = [];
 
@@ -80,6 +85,7 @@ internal sealed class FeedRun
         insuredThisMonth = new long[employers.Count];
         yearPayroll = new long[employers.Count];
         yearHeadcount = new int[employers.Count];
+        yearFirstEmployer = new int[people.Workers];
     }
 
     public DemoFeedSummary Execute(IReadOnlyList<string> unitFiles)
@@ -97,9 +103,7 @@ internal sealed class FeedRun
 
             var period = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             oracle.BeginMonth(month, first, period);
-            WriteParticipants(month, first, period);
-            WriteContributions(month, period);
-            WriteTaxEmployees(period);
+            WriteParticipantsAndTaxEmployees(month, first, period);
             WriteBenefits(first, period);
             if (first.Month == 12 || month == options.Months - 1)
             {
@@ -293,13 +297,19 @@ internal sealed class FeedRun
         }
     }
 
-    private void WriteParticipants(int month, DateOnly first, string period)
+    /// <summary>
+    /// Each person's SI row of the month, then the tax rows of their jobs, into two files written side by
+    /// side: the oracle sees a person's SI before their tax rows, as it needs. The contributions, whose
+    /// sums need every participant, are written between the two files' ends, so the manifest keeps its order.
+    /// </summary>
+    private void WriteParticipantsAndTaxEmployees(int month, DateOnly first, string period)
     {
         var monthEnd = first.AddMonths(1).AddDays(-1);
         var seed = options.Seed;
         Array.Clear(insuredThisMonth);
-        taxRows.Clear();
+        withoutId.Clear();
         using var file = Open(FeedShape.SiParticipants, period);
+        using var tax = Open(FeedShape.TaxEmployees, period);
         for (var p = 0; p < people.Workers; p++)
         {
             var e = job[p];
@@ -337,12 +347,12 @@ internal sealed class FeedRun
 
             if (e >= 0 && employers.ReportsTax[e])
             {
-                taxRows.Add((e, p, gross));
+                WriteTaxEmployee(tax, period, e, p, gross);
             }
 
             if (secondJob[p] >= 0)
             {
-                taxRows.Add((secondJob[p], p, SecondJobGross(secondJob[p], p, first)));
+                WriteTaxEmployee(tax, period, secondJob[p], p, SecondJobGross(secondJob[p], p, first));
                 if (withheld)
                 {
                     planted.Withheld(secondJob[p], p);
@@ -351,6 +361,8 @@ internal sealed class FeedRun
         }
 
         Close(file);
+        WriteContributions(month, period);
+        Close(tax);
     }
 
     private void WriteParticipant(FeedCsvFile file, string period, DateOnly first, int p, int e, long insured)
@@ -397,40 +409,50 @@ internal sealed class FeedRun
         Close(file);
     }
 
-    private void WriteTaxEmployees(string period)
+    private void WriteTaxEmployee(FeedCsvFile file, string period, int e, int p, long gross)
     {
+        // A few payrolls still carry the old nine-digit ID card, or no ID at all: the name and birth
+        // date are right, so matching can fall back on them. One without an ID per employer and
+        // month, so that even a key of name and birth date stays unique.
         var seed = options.Seed;
-        withoutId.Clear();
-        using var file = Open(FeedShape.TaxEmployees, period);
-        foreach (var (e, p, gross) in taxRows)
+        var id = people.NationalIdOf(p);
+        if (FeedHash.Unit(seed, e, p, Salt.MissingId) < OddIdShare)
         {
-            // A few payrolls still carry the old nine-digit ID card, or no ID at all: the name and birth
-            // date are right, so matching can fall back on them. One without an ID per employer and
-            // month, so that even a key of name and birth date stays unique.
-            var id = people.NationalIdOf(p);
-            if (FeedHash.Unit(seed, e, p, Salt.MissingId) < OddIdShare)
-            {
-                id = FeedHash.Unit(seed, e, p, Salt.OldIdCard) < MissingIdShare && withoutId.Add(e) ? "" : people.OldIdCard(p, seed);
-            }
-
-            var row = file.Row;
-            row[0] = period;
-            row[1] = employers.TaxCode[e];
-            row[2] = id;
-            row[3] = people.Name(p);
-            row[4] = FeedCsvFile.Date(people.BirthDay[p]);
-            row[5] = FeedCsvFile.Money(gross);
-            file.WriteRow();
-            oracle.TaxEmployee(e, p, gross);
-
-            yearPayroll[e] += gross;
-            if (yearPairs.Add(((long)e << 32) | (uint)p))
-            {
-                yearHeadcount[e]++;
-            }
+            id = FeedHash.Unit(seed, e, p, Salt.OldIdCard) < MissingIdShare && withoutId.Add(e) ? "" : people.OldIdCard(p, seed);
         }
 
-        Close(file);
+        var row = file.Row;
+        row[0] = period;
+        row[1] = employers.TaxCode[e];
+        row[2] = id;
+        row[3] = people.Name(p);
+        row[4] = FeedCsvFile.Date(people.BirthDay[p]);
+        row[5] = FeedCsvFile.Money(gross);
+        file.WriteRow();
+        oracle.TaxEmployee(e, p, gross);
+
+        yearPayroll[e] += gross;
+        if (IsNewInYear(e, p))
+        {
+            yearHeadcount[e]++;
+        }
+    }
+
+    private bool IsNewInYear(int e, int p)
+    {
+        var first = yearFirstEmployer[p];
+        if (first == e + 1)
+        {
+            return false;
+        }
+
+        if (first == 0)
+        {
+            yearFirstEmployer[p] = e + 1;
+            return true;
+        }
+
+        return yearOtherPairs.Add(((long)e << 32) | (uint)p);
     }
 
     private void WriteBenefits(DateOnly first, string period)
@@ -488,7 +510,8 @@ internal sealed class FeedRun
 
         Array.Clear(yearPayroll);
         Array.Clear(yearHeadcount);
-        yearPairs.Clear();
+        Array.Clear(yearFirstEmployer);
+        yearOtherPairs.Clear();
         oracle.EndYear();
         WriteLabourStatistics(year, yearText);
     }
