@@ -1,6 +1,9 @@
 using BaoPhu.Compliance.Contracts;
 using BaoPhu.Compliance.Domain;
 using BaoPhu.Compliance.ReviewFindings;
+using BaoPhu.Demo.Generation.Feeds;
+using BaoPhu.Feeds.Contracts;
+using BaoPhu.Platform.Identifiers;
 using BaoPhu.Platform.Persistence;
 using BaoPhu.Testing;
 using BaoPhu.Units.Contracts;
@@ -166,6 +169,50 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
     }
 
     [Fact]
+    public async Task Run_OnPayrollRowsWithoutAnId_MatchesByNameAndBirthDateAndHeedsNamesakes()
+    {
+        // Three pairs of name and birth date: An has a namesake insured at the builder; Bình's two
+        // namesakes are both uninsured; Chi, known to SI alone, pays voluntary SI.
+        const string Period = "2025-01";
+        var summary = DemoFeedGenerator.Generate(new DemoFeedOptions(Workers: 200, Months: 1, Seed: 11), Files.Path);
+        await GeneratedProvince.ImportUnitsAsync(Database, Files.Path, Token);
+        var commune = File.ReadLines(Path.Combine(Files.Path, summary.Files.First(f => f.Feed == "si-participants").File)).Skip(1).First().Split(',')[6];
+        var (builder, bakery) = (FeedFiles.TaxCode(950), FeedFiles.TaxCode(951));
+        var an = new[] { FeedFiles.Person(960), FeedFiles.Person(960 + 420) };
+        var binh = new[] { FeedFiles.Person(961), FeedFiles.Person(961 + 420) };
+        var chi = FeedFiles.Person(962);
+        Assert.Equal(an[0].BirthDate, an[1].BirthDate);
+        Assert.Equal(binh[0].BirthDate, binh[1].BirthDate);
+        string Si((string Id, DateOnly BirthDate, Sex Sex) p, string name, string scheme, string employer) =>
+            $"{Period},{9_100_000_000L + p.BirthDate.DayNumber},{p.Id},{name},{p.BirthDate:yyyy-MM-dd},{(p.Sex == Sex.Male ? "M" : "F")},{commune},{scheme},{employer},6000000,{(scheme == "compulsory" ? 1 : 0)}\n";
+        string Tax(string employer, string id, string name, DateOnly birth) => $"{Period},{employer},{id},{name},{birth:yyyy-MM-dd},9000000\n";
+        await ImportAsync("si-participants",
+            "period,si_number,person_id,full_name,birth_date,gender,residence_commune_code,scheme,employer_tax_code,insured_wage,has_ui\n" +
+            Si(an[0], "Nguyễn Văn An", "compulsory", builder) +
+            Si(chi, "Lê Thị Chi", "voluntary", ""));
+        await ImportAsync("tax-employees",
+            FeedFiles.TaxEmployeesHeader + "\n" +
+            Tax(builder, an[0].Id, "Nguyễn Văn An", an[0].BirthDate) + Tax(builder, an[1].Id, "Nguyễn Văn An", an[1].BirthDate) +
+            Tax(builder, binh[0].Id, "Trần Văn Bình", binh[0].BirthDate) + Tax(builder, binh[1].Id, "Trần Văn Bình", binh[1].BirthDate) +
+            Tax(bakery, "", "NGUYEN VAN AN", an[0].BirthDate) + Tax(bakery, "", "Tran Van Binh", binh[0].BirthDate) +
+            Tax(bakery, "", "Lê Thị Chi", chi.BirthDate));
+        await Database.InScopeAsync(s => s.GetRequiredService<IFeedImports>().RefreshAsync(Token));
+
+        await RunAsync(new CrossCheckRequest(Period, Kinds: [FindingKinds.HeadcountGap, FindingKinds.UninsuredWorker]));
+
+        var found = (await FindingsAsync()).Where(f => f.EmployerTaxCode == bakery).Select(f => (f.Kind, f.PersonKey, f.PersonId, f.WeakMatch)).Order().ToList();
+        var binhKey = $"tran van binh|{binh[0].BirthDate:yyyy-MM-dd}";
+        Assert.Equal(
+            new[]
+            {
+                (FindingKinds.HeadcountGap, binhKey, (string?)null, true),
+                (FindingKinds.HeadcountGap, chi.Id, (string?)chi.Id, true),
+                (FindingKinds.UninsuredWorker, binhKey, (string?)null, true),
+            }.Order(),
+            found);
+    }
+
+    [Fact]
     public async Task Run_WithAMalformedPeriod_SaysWhatIsExpected()
     {
         var error = await Assert.ThrowsAsync<ComplianceException>(() => RunAsync(new CrossCheckRequest("2025-13")));
@@ -176,6 +223,13 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
 
     private Task<CrossCheckResult> RunAsync(CrossCheckRequest request) =>
         Database.InScopeAsync(s => s.GetRequiredService<ICrossCheck>().RunAsync(request, Token));
+
+    private async Task ImportAsync(string feed, string text)
+    {
+        var result = await Database.InScopeAsync(s => s.GetRequiredService<IFeedImports>()
+            .ImportAsync(new FeedImportRequest(feed, Files.Write($"{feed}.csv", text), DeferRefresh: true), null, Token));
+        Assert.True(result.Outcome == FeedOutcome.Committed, string.Join("; ", result.Problems));
+    }
 
     private Task<int> ReviewAsync(Func<FindingReview, Task> action) =>
         Database.InScopeAsync(async s =>

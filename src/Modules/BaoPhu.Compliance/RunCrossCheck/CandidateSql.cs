@@ -46,17 +46,20 @@ internal sealed partial class CandidateSql(BaoPhuDbContext db, DatabaseProvider 
     /// <summary>
     /// Employees with taxable income in the month and no SI that month at any employer (compulsory
     /// SI only, for the headcount gap; any scheme, for an uninsured worker). A tax row without a
-    /// usable ID is matched to a person by folded name and birth date (one person only), and marked
-    /// as a weaker match.
+    /// usable ID names whoever the registry knows by its folded name and birth date: it is insured
+    /// when any of them is, and found under the one person it matches, or, where it matches none or
+    /// several, under its name and birth date; either is marked as a weaker match.
     /// </summary>
     /// <remarks>
-    /// Names are looked up only for the month's rows without an ID (<c>matched</c>): the workers are
-    /// scanned once against those few (name, birth date) pairs. A join on the name index instead would
-    /// visit every worker of the common names (half the workers for a few thousand rows), and grouping
-    /// all the workers cost more than the whole test of insurance. SQLite keeps the left table of a
-    /// <c>CROSS JOIN</c> as the outer loop, and grouping by <c>n</c>'s columns keeps it from walking the
-    /// name index for their order; PostgreSQL plans it as any inner join. <c>named</c> is the IDs the
-    /// month's rows carry, for the SQLite form of the test (<see cref="Uninsured"/>).
+    /// Names are looked up only for the month's rows without an ID (<c>pairs</c>): the workers are
+    /// scanned once against those few (name, birth date) pairs, and the insurance of the few workers
+    /// found is looked up by its index in <c>registry_employment</c> (a person has one SI row a month,
+    /// so its scheme there is theirs). A join on the name index instead would visit every worker of
+    /// the common names (half the workers for a few thousand rows), and grouping all the workers cost
+    /// more than the whole test of insurance. SQLite keeps the left table of a <c>CROSS JOIN</c> as the
+    /// outer loop, and grouping by <c>n</c>'s columns keeps it from walking the name index for their
+    /// order; PostgreSQL plans it as any inner join. <c>named</c> is the IDs the month's rows carry,
+    /// for the SQLite form of the test (<see cref="Uninsured"/>).
     /// </remarks>
     public Task PersonGapsAsync(string kind, bool compulsoryOnly) =>
         InsertAsync(
@@ -65,14 +68,18 @@ internal sealed partial class CandidateSql(BaoPhuDbContext db, DatabaseProvider 
                 SELECT person_id FROM registry_si_participation
                 WHERE period = {period} AND (scheme = 'Compulsory' OR {!compulsoryOnly})
             ),
-            matched AS (
-                SELECT n.name_key, n.birth_date, MIN(r.person_id) AS person_id
+            pairs AS (
+                SELECT n.name_key, n.birth_date, CASE WHEN COUNT(*) = 1 THEN MIN(r.person_id) END AS person_id,
+                       MAX(CASE WHEN EXISTS (
+                           SELECT 1 FROM registry_employment m
+                           WHERE m.person_id = r.person_id AND m.period = {period} AND (m.scheme = 'Compulsory' OR ({!compulsoryOnly} AND m.scheme IS NOT NULL))
+                       ) THEN 1 ELSE 0 END) AS insured
                 FROM registry_worker r
                 CROSS JOIN (
                     SELECT DISTINCT name_key, birth_date FROM registry_tax_employee WHERE period = {period} AND person_id IS NULL
                 ) n
                 WHERE r.name_key = n.name_key AND r.birth_date = n.birth_date
-                GROUP BY n.name_key, n.birth_date HAVING COUNT(*) = 1
+                GROUP BY n.name_key, n.birth_date
             ),
             named AS (
                 SELECT person_id FROM registry_tax_employee WHERE period = {period} AND person_id IS NOT NULL
@@ -82,9 +89,9 @@ internal sealed partial class CandidateSql(BaoPhuDbContext db, DatabaseProvider 
                    COALESCE(t.person_id, w.person_id), t.person_id IS NULL, {period}, e.unit_id, t.gross_income, NULL,
                    'tax-employees', t.batch_id, t.source_row
             FROM registry_tax_employee t
-            LEFT JOIN matched w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
+            LEFT JOIN pairs w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
             LEFT JOIN registry_employer e ON e.tax_code = t.employer_tax_code
-            WHERE t.period = {period} AND t.gross_income > 0 AND {Uninsured("COALESCE(t.person_id, w.person_id)")}
+            WHERE t.period = {period} AND t.gross_income > 0 AND COALESCE(w.insured, 0) = 0 AND {Uninsured("t.person_id")}
             """);
 
     /// <summary>Employers whose payroll declared to tax for the year exceeds the tolerance over the compulsory insured wages of its months loaded.</summary>
@@ -148,7 +155,7 @@ internal sealed partial class CandidateSql(BaoPhuDbContext db, DatabaseProvider 
             """);
 
     /// <summary>
-    /// "<paramref name="key"/> names no one, or no one <c>insured</c>": the anti-join each engine runs
+    /// "<paramref name="key"/> is null, or names no one <c>insured</c>": the anti-join each engine runs
     /// fastest over a month of feed rows without an index, chosen among the shapes the cross-check
     /// benchmark tries (docs/benchmarks.md, Cross-check). PostgreSQL: <c>NOT EXISTS</c>, a hash anti-join
     /// straight over the rows, which goes to disk in batches when it outgrows <c>work_mem</c>; a derived
@@ -162,7 +169,7 @@ internal sealed partial class CandidateSql(BaoPhuDbContext db, DatabaseProvider 
     /// </summary>
     private SqlText Uninsured(string key) => new(provider == DatabaseProvider.Postgres
         ? $"NOT EXISTS (SELECT 1 FROM insured WHERE insured.person_id = {key})"
-        : $"({key} IS NULL OR {key} IN (SELECT person_id FROM named UNION SELECT person_id FROM matched EXCEPT SELECT person_id FROM insured))");
+        : $"({key} IS NULL OR {key} IN (SELECT person_id FROM named EXCEPT SELECT person_id FROM insured))");
 
     /// <summary>The INSERT's column list put before a SELECT whose values stay parameters, and whose <see cref="SqlText"/> is put in as SQL.</summary>
     private Task<int> InsertAsync(FormattableString select)
