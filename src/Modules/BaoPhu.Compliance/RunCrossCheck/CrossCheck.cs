@@ -46,7 +46,11 @@ internal sealed class CrossCheck(
         (new DateOnly(2026, 7, 1), 2_530_000),
     ];
 
-    public async Task<CrossCheckResult> RunAsync(CrossCheckRequest request, CancellationToken cancellationToken)
+    /// <remarks>The statements read a month of the lists each, minutes on a large province: they have no time limit.</remarks>
+    public Task<CrossCheckResult> RunAsync(CrossCheckRequest request, CancellationToken cancellationToken) =>
+        db.Database.WithoutTimeLimitAsync(() => RunWithinAsync(request, cancellationToken));
+
+    private async Task<CrossCheckResult> RunWithinAsync(CrossCheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var month = ParsePeriod(request.Period);

@@ -8,34 +8,35 @@ using Microsoft.EntityFrameworkCore;
 namespace BaoPhu.Registry.RefreshReadModels;
 
 /// <summary>
-/// Rebuilds the derived tables the registry pages read, after committed files: each month a monthly
-/// file touched is rebuilt once (employer months, employments) and the people listed are upserted;
-/// the employers, which are few, are rebuilt whole once. The statements are set-based SQL that SQLite and
-/// PostgreSQL share, so a month of a million rows never passes through memory; rows are inserted in
-/// the order of the tables' keys, which makes the index updates sequential instead of random.
+/// Rebuilds the derived tables the registry pages read, after committed files: the months the files
+/// touched are rebuilt in one statement per table (employer months, employments), the people listed
+/// in them are upserted once each, from their latest month; the employers, which are few, are rebuilt
+/// whole once. The statements are set-based SQL that SQLite and PostgreSQL share, so a year of a
+/// million rows a month never passes through memory; rows are inserted in the order of the tables'
+/// keys, which makes the index updates sequential instead of random.
 /// </summary>
 internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
 {
     public async Task OnCommittedAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken)
     {
-        foreach (var period in MonthsOf(changed, "si-participants", "tax-employees", "si-contributions"))
+        if (MonthsOf(changed, "si-participants", "tax-employees", "si-contributions") is { Length: > 0 } employerMonths)
         {
-            await EmployerMonthAsync(period, cancellationToken);
+            await EmployerMonthsAsync(employerMonths, cancellationToken);
         }
 
-        foreach (var period in MonthsOf(changed, "si-participants", "tax-employees", "benefit-recipients"))
+        if (MonthsOf(changed, "si-participants", "tax-employees", "benefit-recipients") is { Length: > 0 } employmentMonths)
         {
-            await EmploymentAsync(period, cancellationToken);
+            await EmploymentAsync(employmentMonths, cancellationToken);
         }
 
-        foreach (var period in MonthsOf(changed, "si-participants"))
+        if (MonthsOf(changed, "si-participants") is { Length: > 0 } siMonths)
         {
-            await WorkersFromSiAsync(period, cancellationToken);
+            await WorkersFromSiAsync(siMonths, cancellationToken);
         }
 
-        foreach (var period in MonthsOf(changed, "tax-employees"))
+        if (MonthsOf(changed, "tax-employees") is { Length: > 0 } taxMonths)
         {
-            await WorkersFromTaxAsync(period, cancellationToken);
+            await WorkersFromTaxAsync(taxMonths, cancellationToken);
         }
 
         // Last, as it reads the employer months just rebuilt.
@@ -45,105 +46,112 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
         }
     }
 
-    private static IEnumerable<string> MonthsOf(IReadOnlyCollection<FeedPeriod> changed, params string[] feeds) =>
-        changed.Where(c => feeds.Contains(c.Feed)).Select(c => c.Period).Distinct().Order(StringComparer.Ordinal);
+    private static string[] MonthsOf(IReadOnlyCollection<FeedPeriod> changed, params string[] feeds) =>
+        [.. changed.Where(c => feeds.Contains(c.Feed)).Select(c => c.Period).Distinct().Order(StringComparer.Ordinal)];
 
     // The first branch of each UNION ALL casts its NULLs: PostgreSQL types a column from its first
     // branches, and two untyped NULLs make it text.
-    /// <summary>Employees and income declared to tax, compulsory participants and insured wages, contributions: per employer, one month.</summary>
-    private async Task EmployerMonthAsync(string period, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM registry_employer_month WHERE period = {period}", cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"""
+    /// <summary>Employees and income declared to tax, compulsory participants and insured wages, contributions: per employer and month.</summary>
+    private Task EmployerMonthsAsync(string[] periods, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            periods,
+            cancellationToken,
+            "DELETE FROM registry_employer_month WHERE period IN (@months)",
+            """
             INSERT INTO registry_employer_month
                 (tax_code, period, tax_employees, gross_income, si_participants, insured_wages, contributions_due, contributions_paid)
-            SELECT code, {period}, COALESCE(SUM(tax_employees), 0), COALESCE(SUM(gross_income), 0), COALESCE(SUM(si_participants), 0),
+            SELECT code, period, COALESCE(SUM(tax_employees), 0), COALESCE(SUM(gross_income), 0), COALESCE(SUM(si_participants), 0),
                    COALESCE(SUM(insured_wages), 0), SUM(due), SUM(paid)
             FROM (
-                SELECT employer_tax_code AS code, COUNT(*) AS tax_employees, SUM(gross_income) AS gross_income,
+                SELECT employer_tax_code AS code, period, COUNT(*) AS tax_employees, SUM(gross_income) AS gross_income,
                        CAST(NULL AS BIGINT) AS si_participants, CAST(NULL AS BIGINT) AS insured_wages,
                        CAST(NULL AS BIGINT) AS due, CAST(NULL AS BIGINT) AS paid
-                FROM registry_tax_employee WHERE period = {period} GROUP BY employer_tax_code
+                FROM registry_tax_employee WHERE period IN (@months) GROUP BY employer_tax_code, period
                 UNION ALL
-                SELECT employer_tax_code, NULL, NULL, COUNT(*), SUM(insured_wage), NULL, NULL
+                SELECT employer_tax_code, period, NULL, NULL, COUNT(*), SUM(insured_wage), NULL, NULL
                 FROM registry_si_participation
-                WHERE period = {period} AND scheme = 'Compulsory' AND employer_tax_code IS NOT NULL
-                GROUP BY employer_tax_code
+                WHERE period IN (@months) AND scheme = 'Compulsory' AND employer_tax_code IS NOT NULL
+                GROUP BY employer_tax_code, period
                 UNION ALL
-                SELECT employer_tax_code, NULL, NULL, NULL, NULL, amount_due, amount_paid
-                FROM registry_si_contribution WHERE period = {period}
+                SELECT employer_tax_code, period, NULL, NULL, NULL, NULL, amount_due, amount_paid
+                FROM registry_si_contribution WHERE period IN (@months)
             ) months
             WHERE code <> ''
-            GROUP BY code
-            """,
-            cancellationToken);
-    }
+            GROUP BY code, period
+            ORDER BY code, period
+            """);
 
     /// <summary>
-    /// Who worked where in the month, tax and SI merged per employer and person; voluntary
+    /// Who worked where in each month, tax and SI merged per employer and person; voluntary
     /// participation and benefits under employer "". Tax rows without a usable national ID are
     /// left out here (they still count in the employer's month).
     /// </summary>
-    private async Task EmploymentAsync(string period, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM registry_employment WHERE period = {period}", cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"""
+    private Task EmploymentAsync(string[] periods, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            periods,
+            cancellationToken,
+            "DELETE FROM registry_employment WHERE period IN (@months)",
+            """
             INSERT INTO registry_employment
                 (employer_tax_code, period, person_id, full_name, in_tax, gross_income, scheme, insured_wage, has_ui, benefit)
-            SELECT code, {period}, person_id, MAX(full_name), MAX(in_tax) = 1, SUM(gross_income), MAX(scheme), SUM(insured_wage),
+            SELECT code, period, person_id, MAX(full_name), MAX(in_tax) = 1, SUM(gross_income), MAX(scheme), SUM(insured_wage),
                    CASE WHEN MAX(has_ui) IS NULL THEN NULL ELSE MAX(has_ui) = 1 END, MAX(benefit)
             FROM (
-                SELECT employer_tax_code AS code, person_id, full_name, 1 AS in_tax, gross_income,
+                SELECT employer_tax_code AS code, period, person_id, full_name, 1 AS in_tax, gross_income,
                        CAST(NULL AS VARCHAR(12)) AS scheme, CAST(NULL AS BIGINT) AS insured_wage,
                        CAST(NULL AS INTEGER) AS has_ui, CAST(NULL AS VARCHAR(16)) AS benefit
-                FROM registry_tax_employee WHERE period = {period} AND person_id IS NOT NULL
+                FROM registry_tax_employee WHERE period IN (@months) AND person_id IS NOT NULL
                 UNION ALL
-                SELECT COALESCE(employer_tax_code, ''), person_id, full_name, 0, NULL, scheme, insured_wage,
+                SELECT COALESCE(employer_tax_code, ''), period, person_id, full_name, 0, NULL, scheme, insured_wage,
                        CASE WHEN has_ui THEN 1 ELSE 0 END, NULL
-                FROM registry_si_participation WHERE period = {period}
+                FROM registry_si_participation WHERE period IN (@months)
                 UNION ALL
-                SELECT '', person_id, NULL, 0, NULL, NULL, NULL, NULL, benefit
-                FROM registry_benefit_recipient WHERE period = {period}
+                SELECT '', period, person_id, NULL, 0, NULL, NULL, NULL, NULL, benefit
+                FROM registry_benefit_recipient WHERE period IN (@months)
             ) listed
             WHERE person_id <> ''
-            GROUP BY code, person_id
-            ORDER BY code, person_id
-            """,
-            cancellationToken);
-    }
+            GROUP BY code, period, person_id
+            ORDER BY code, period, person_id
+            """);
 
-    /// <summary>SI knows a person best (residence, sex, SI number): its latest month wins.</summary>
-    private async Task WorkersFromSiAsync(string period, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"""
+    /// <summary>SI knows a person best (residence, sex, SI number): of the months given, each person's latest; a later month already known wins over it.</summary>
+    private Task WorkersFromSiAsync(string[] periods, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            periods,
+            cancellationToken,
+            """
             INSERT INTO registry_worker (person_id, full_name, name_key, birth_date, gender, unit_id, si_number, last_period)
             SELECT person_id, full_name, name_key, birth_date, gender, residence_commune_id, si_number, period
-            FROM registry_si_participation WHERE period = {period} AND person_id <> ''
+            FROM (
+                SELECT person_id, full_name, name_key, birth_date, gender, residence_commune_id, si_number, period,
+                       ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY period DESC) AS pick
+                FROM registry_si_participation WHERE period IN (@months) AND person_id <> ''
+            ) latest
+            WHERE pick = 1
             ORDER BY person_id
             ON CONFLICT (person_id) DO UPDATE SET
                 full_name = excluded.full_name, name_key = excluded.name_key, birth_date = excluded.birth_date, gender = excluded.gender,
                 unit_id = excluded.unit_id, si_number = excluded.si_number,
                 last_period = CASE WHEN excluded.last_period > registry_worker.last_period THEN excluded.last_period ELSE registry_worker.last_period END
             WHERE registry_worker.si_number IS NULL OR excluded.last_period >= registry_worker.last_period
-            """,
-            cancellationToken);
+            """);
 
     /// <summary>
-    /// A person known to tax only is placed at their employer's commune (the one paying them most
-    /// that month); what SI says about a person is never overwritten by tax.
+    /// A person known to tax only is placed at their employer's commune (the one paying them most in
+    /// their latest month of those given); what SI says about a person is never overwritten by tax.
     /// </summary>
-    private async Task WorkersFromTaxAsync(string period, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"""
+    private Task WorkersFromTaxAsync(string[] periods, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            periods,
+            cancellationToken,
+            """
             INSERT INTO registry_worker (person_id, full_name, name_key, birth_date, gender, unit_id, si_number, last_period)
-            SELECT person_id, full_name, name_key, birth_date, NULL, commune_id, NULL, {period}
+            SELECT person_id, full_name, name_key, birth_date, NULL, commune_id, NULL, period
             FROM (
-                SELECT t.person_id, t.full_name, t.name_key, t.birth_date, b.commune_id,
-                       ROW_NUMBER() OVER (PARTITION BY t.person_id ORDER BY t.gross_income DESC, t.employer_tax_code) AS pick
+                SELECT t.person_id, t.full_name, t.name_key, t.birth_date, b.commune_id, t.period,
+                       ROW_NUMBER() OVER (PARTITION BY t.person_id ORDER BY t.period DESC, t.gross_income DESC, t.employer_tax_code) AS pick
                 FROM registry_tax_employee t LEFT JOIN registry_business b ON b.tax_code = t.employer_tax_code
-                WHERE t.period = {period} AND t.person_id IS NOT NULL
+                WHERE t.period IN (@months) AND t.person_id IS NOT NULL
             ) ranked
             WHERE pick = 1
             ORDER BY person_id
@@ -153,8 +161,25 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
                 unit_id = CASE WHEN registry_worker.si_number IS NULL AND excluded.last_period >= registry_worker.last_period THEN excluded.unit_id ELSE registry_worker.unit_id END,
                 birth_date = COALESCE(registry_worker.birth_date, excluded.birth_date),
                 last_period = CASE WHEN excluded.last_period > registry_worker.last_period THEN excluded.last_period ELSE registry_worker.last_period END
-            """,
-            cancellationToken);
+            """);
+
+    /// <summary>
+    /// Runs each statement with <c>@months</c> standing for the months as parameters. A statement
+    /// reads the feed tables once for all the months (they have no index on the month), and may run
+    /// for minutes on a year of lists, so it has no time limit; cancelling the work still stops it.
+    /// </summary>
+    private Task ExecuteAsync(string[] periods, CancellationToken cancellationToken, params string[] statements)
+    {
+        var months = string.Join(", ", periods.Select((_, i) => $"{{{i}}}"));
+        var values = periods.Cast<object>().ToArray();
+        return db.Database.WithoutTimeLimitAsync(async () =>
+        {
+            foreach (var statement in statements)
+            {
+                await db.Database.ExecuteSqlRawAsync(statement.Replace("@months", months, StringComparison.Ordinal), values, cancellationToken);
+            }
+        });
+    }
 
     /// <summary>
     /// Every employer any list names, rebuilt whole: the snapshots are small and the names must be

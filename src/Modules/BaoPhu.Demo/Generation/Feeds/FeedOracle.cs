@@ -16,7 +16,12 @@ internal enum TruthKind : byte
 }
 
 /// <summary>One row of <c>truth.csv</c>; <see cref="Person"/> is −1 where the kind names no person.</summary>
-internal readonly record struct TruthRow(TruthKind Kind, int Employer, int Person, string Period);
+/// <param name="Named">
+/// How matching names the person of a payroll row without a usable ID: the national ID of the one
+/// person the lists know by the row's name and birth date, else the folded name and birth date; null
+/// where the row carried the person's ID.
+/// </param>
+internal readonly record struct TruthRow(TruthKind Kind, int Employer, int Person, string Period, string? Named = null);
 
 /// <summary>
 /// Finds the problems of the README's definitions in the rows as they are written (malformed copies
@@ -33,8 +38,18 @@ internal sealed class FeedOracle
 
     private const int LatePaymentDays = 60;
 
+    private readonly FeedPeople people;
     private readonly FeedEmployers employers;
     private readonly DateOnly lastDay;
+
+    // The people the lists know by their ID (an SI row, or a payroll row under their own ID, in any
+    // month): those a payroll row without one can be matched to.
+    private readonly bool[] known;
+
+    // Payroll rows of the month without a usable ID, judged once all its SI rows are in; their
+    // truth rows, with the namesakes, named once every month is in.
+    private readonly List<(int Employer, int Person)> unnamedRows = [];
+    private readonly List<(TruthRow Row, List<int> Namesakes)> unnamed = [];
 
     // Month stamps (month index + 1) of the last month with a row, so no array is cleared between months.
     private readonly int[] compulsoryIn;
@@ -50,8 +65,10 @@ internal sealed class FeedOracle
 
     public FeedOracle(FeedPeople people, FeedEmployers employers, DateOnly lastDay)
     {
+        this.people = people;
         this.employers = employers;
         this.lastDay = lastDay;
+        known = new bool[people.Count];
         compulsoryIn = new int[people.Count];
         insuredIn = new int[people.Count];
         taxedIn = new int[employers.Count];
@@ -73,6 +90,7 @@ internal sealed class FeedOracle
     public void Participant(int person, int employer, long insuredWage)
     {
         insuredIn[person] = stamp;
+        known[person] = true;
         if (employer < 0)
         {
             return;
@@ -100,9 +118,14 @@ internal sealed class FeedOracle
         Rows.Add(new TruthRow(late ? TruthKind.LatePayment : TruthKind.Evasion, employer, -1, period));
     }
 
-    /// <summary>A tax-employees row of the current month; every si-participants row of the month must have come first.</summary>
-    public void TaxEmployee(int employer, int person, long grossIncome)
+    /// <summary>
+    /// A tax-employees row of the current month; the person's own si-participants row of the month must
+    /// have come first. <paramref name="withId"/>: the row carries the person's national ID (not an old
+    /// ID card, not none).
+    /// </summary>
+    public void TaxEmployee(int employer, int person, long grossIncome, bool withId)
     {
+        known[person] |= withId;
         if (taxedIn[employer] != stamp)
         {
             taxedIn[employer] = stamp;
@@ -117,6 +140,12 @@ internal sealed class FeedOracle
             return;
         }
 
+        if (!withId)
+        {
+            unnamedRows.Add((employer, person));
+            return;
+        }
+
         if (compulsoryIn[person] != stamp)
         {
             Rows.Add(new TruthRow(TruthKind.HeadcountGap, employer, person, period));
@@ -126,6 +155,36 @@ internal sealed class FeedOracle
         {
             Rows.Add(new TruthRow(TruthKind.UninsuredWorker, employer, person, period));
         }
+    }
+
+    /// <summary>
+    /// Once every si-participants row of the month is in: a payroll row without a usable ID is insured
+    /// when anyone of its folded name and birth date is (only people with an SI row are, and the lists
+    /// know them all).
+    /// </summary>
+    public void EndMonth()
+    {
+        if (unnamedRows.Count == 0)
+        {
+            return;
+        }
+
+        var namesakes = people.Namesakes(unnamedRows.Select(row => row.Person));
+        foreach (var (employer, person) in unnamedRows)
+        {
+            var same = namesakes[people.MatchPair(person)];
+            if (!same.Exists(q => compulsoryIn[q] == stamp))
+            {
+                unnamed.Add((new TruthRow(TruthKind.HeadcountGap, employer, person, period), same));
+            }
+
+            if (!same.Exists(q => insuredIn[q] == stamp))
+            {
+                unnamed.Add((new TruthRow(TruthKind.UninsuredWorker, employer, person, period), same));
+            }
+        }
+
+        unnamedRows.Clear();
     }
 
     /// <summary>A tax-payroll row: the year's insured wages at the employer so far are the whole year's.</summary>
@@ -140,9 +199,18 @@ internal sealed class FeedOracle
 
     public void EndYear() => Array.Clear(yearInsured);
 
-    /// <summary>Adds the employers closed by the last day with arrears, once every month is in.</summary>
+    /// <summary>
+    /// Once every month is in: names the persons of the payroll rows without a usable ID as matching
+    /// does, and adds the employers closed by the last day with arrears.
+    /// </summary>
     public void Finish()
     {
+        foreach (var (row, namesakes) in unnamed)
+        {
+            var matches = namesakes.Where(q => known[q]).Take(2).ToList();
+            Rows.Add(row with { Named = matches.Count == 1 ? people.NationalIdOf(matches[0]) : people.MatchKey(row.Person) });
+        }
+
         for (var e = 0; e < employers.Count; e++)
         {
             if (inArrears[e] && employers.Status[e] != EmployerStatus.Active && employers.StatusOn[e] <= lastDay.DayNumber)

@@ -1,4 +1,5 @@
 using BaoPhu.Platform.Identifiers;
+using BaoPhu.Platform.Text;
 
 namespace BaoPhu.Demo.Generation.Feeds;
 
@@ -23,6 +24,12 @@ internal sealed class FeedPeople
     private static readonly string[] BirthProvinces = [.. NationalId.ProvinceCodes.Order(StringComparer.Ordinal)];
 
     private readonly string provinceCode;
+
+    // Folded names numbered as first met, per combination of name parts: a person's name is matched
+    // by number, and spelled only for the truth.
+    private readonly Dictionary<int, int> foldedNameOf = [];
+    private readonly Dictionary<string, int> foldedNameNumbers = new(StringComparer.Ordinal);
+    private readonly List<string> foldedNames = [];
 
     public FeedPeople(DemoFeedOptions options, FeedCommunes communes, Random random)
     {
@@ -136,6 +143,31 @@ internal sealed class FeedPeople
 
     public string Name(int p) => PersonNames.Full(Family[p], Female[p], Middle[p], Given[p]);
 
+    /// <summary>
+    /// The person's folded name (as matching folds it, <see cref="VietnameseText.Fold"/>) and birth date,
+    /// what a payroll row without a usable ID is matched on, as one number: people with the same are namesakes.
+    /// </summary>
+    public long MatchPair(int p) => ((long)FoldedName(p) << 32) | (uint)BirthDay[p];
+
+    /// <summary>The folded name and birth date as matching writes them for a row it could not tie to one person.</summary>
+    public string MatchKey(int p) => foldedNames[FoldedName(p)] + "|" + FeedCsvFile.Date(BirthDay[p]);
+
+    /// <summary>For each of <paramref name="persons"/>, every worker with the same folded name and birth date (the person among them).</summary>
+    public Dictionary<long, List<int>> Namesakes(IEnumerable<int> persons)
+    {
+        var found = persons.Select(MatchPair).Distinct().ToDictionary(pair => pair, _ => new List<int>());
+        var days = found.Keys.Select(pair => (int)pair).ToHashSet();
+        for (var q = 0; q < Workers; q++)
+        {
+            if (days.Contains(BirthDay[q]) && found.TryGetValue(MatchPair(q), out var namesakes))
+            {
+                namesakes.Add(q);
+            }
+        }
+
+        return found;
+    }
+
     public string NationalIdOf(int p) =>
         NationalId.Create(BirthProvinces[IdProvince[p]], Birth(p).Year, Female[p] ? Sex.Female : Sex.Male, IdSerial[p]);
 
@@ -151,6 +183,25 @@ internal sealed class FeedPeople
         var birth = Birth(p);
         var age = day.Year - birth.Year;
         return birth.AddYears(age) > day ? age - 1 : age;
+    }
+
+    private int FoldedName(int p)
+    {
+        var combination = (((((Family[p] * 2) + (Female[p] ? 1 : 0)) * 32) + Middle[p]) * 64) + Given[p];
+        if (!foldedNameOf.TryGetValue(combination, out var number))
+        {
+            var folded = VietnameseText.Fold(Name(p));
+            if (!foldedNameNumbers.TryGetValue(folded, out number))
+            {
+                number = foldedNames.Count;
+                foldedNames.Add(folded);
+                foldedNameNumbers[folded] = number;
+            }
+
+            foldedNameOf[combination] = number;
+        }
+
+        return number;
     }
 
     private static double Normal(Random random) =>

@@ -104,6 +104,7 @@ internal sealed class FeedRun
             var period = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             oracle.BeginMonth(month, first, period);
             WriteParticipantsAndTaxEmployees(month, first, period);
+            oracle.EndMonth();
             WriteBenefits(first, period);
             if (first.Month == 12 || month == options.Months - 1)
             {
@@ -416,8 +417,10 @@ internal sealed class FeedRun
         // month, so that even a key of name and birth date stays unique.
         var seed = options.Seed;
         var id = people.NationalIdOf(p);
+        var withId = true;
         if (FeedHash.Unit(seed, e, p, Salt.MissingId) < OddIdShare)
         {
+            withId = false;
             id = FeedHash.Unit(seed, e, p, Salt.OldIdCard) < MissingIdShare && withoutId.Add(e) ? "" : people.OldIdCard(p, seed);
         }
 
@@ -429,7 +432,7 @@ internal sealed class FeedRun
         row[4] = FeedCsvFile.Date(people.BirthDay[p]);
         row[5] = FeedCsvFile.Money(gross);
         file.WriteRow();
-        oracle.TaxEmployee(e, p, gross);
+        oracle.TaxEmployee(e, p, gross, withId);
 
         yearPayroll[e] += gross;
         if (IsNewInYear(e, p))
@@ -568,8 +571,9 @@ internal sealed class FeedRun
                 ',',
                 FeedOracle.KindNames[(int)row.Kind],
                 employers.TaxCode[row.Employer],
-                row.Person >= 0 ? people.NationalIdOf(row.Person) : "",
+                row.Named ?? (row.Person >= 0 ? people.NationalIdOf(row.Person) : ""),
                 row.Period)))
+            .DistinctBy(pair => pair.line, StringComparer.Ordinal)
             .OrderBy(pair => pair.line, StringComparer.Ordinal)
             .ToList();
         progress?.WriteLine($"Đang ghi / writing {DemoFeedSummary.TruthFileName} …");

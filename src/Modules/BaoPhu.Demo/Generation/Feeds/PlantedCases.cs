@@ -32,13 +32,24 @@ internal sealed class PlantedCases(FeedPeople people, FeedEmployers employers)
         };
     }
 
-    /// <summary>The same check for a row read back from <c>truth.csv</c>.</summary>
+    /// <summary>
+    /// The same check for a row read back from <c>truth.csv</c>. A person named there by a payroll row
+    /// without a usable ID may stand for any worker of the same folded name and birth date.
+    /// </summary>
     public bool Explains(string kind, string employerTaxCode, string personId)
     {
         employerByCode ??= Enumerable.Range(0, employers.Count).ToDictionary(e => employers.TaxCode[e], StringComparer.Ordinal);
         personById ??= Enumerable.Range(0, people.Count).ToDictionary(people.NationalIdOf, StringComparer.Ordinal);
-        var person = personId.Length == 0 ? -1 : personById[personId];
-        return Explains(new TruthRow((TruthKind)Array.IndexOf(FeedOracle.KindNames, kind), employerByCode[employerTaxCode], person, ""));
+        var row = new TruthRow((TruthKind)Array.IndexOf(FeedOracle.KindNames, kind), employerByCode[employerTaxCode], -1, "");
+        if (personId.Length == 0)
+        {
+            return Explains(row);
+        }
+
+        var named = personById.TryGetValue(personId, out var person) ? person : -1;
+        var key = named >= 0 ? people.MatchKey(named) : personId;
+        return (named >= 0 && Explains(row with { Person = named }))
+            || Enumerable.Range(0, people.Workers).Any(p => people.MatchKey(p) == key && Explains(row with { Person = p }));
     }
 
     /// <summary>The tax codes of the employers that carry <paramref name="plant"/>.</summary>
