@@ -32,6 +32,7 @@ internal sealed partial class FeedImporter : IFeedImports
 
     // Fields rather than primary-constructor parameters: the typed run below reads them.
     private readonly BaoPhuDbContext db;
+    private readonly DatabaseOptions database;
     private readonly IEnumerable<FeedDefinition> definitions;
     private readonly IUnitDirectory units;
     private readonly ICoverageImports coverage;
@@ -45,6 +46,7 @@ internal sealed partial class FeedImporter : IFeedImports
 
     public FeedImporter(
         BaoPhuDbContext db,
+        DatabaseOptions database,
         IEnumerable<FeedDefinition> definitions,
         IUnitDirectory units,
         ICoverageImports coverage,
@@ -57,6 +59,7 @@ internal sealed partial class FeedImporter : IFeedImports
         ILogger<FeedImporter> log)
     {
         this.db = db;
+        this.database = database;
         this.definitions = definitions;
         this.units = units;
         this.coverage = coverage;
@@ -333,6 +336,7 @@ internal sealed partial class FeedImporter : IFeedImports
             await importer.audit.WriteAsync("import." + feed.Name, "feeds_intake", intakeId.ToString(),
                 new { File = displayName, Period = filePeriod, rows, imported, rejected, replaced, warnings }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await db.Database.RefreshStatisticsAsync(importer.database.Provider, [TableOf<TRow>()], cancellationToken);
             return result;
         }
 
@@ -496,11 +500,13 @@ internal sealed partial class FeedImporter : IFeedImports
             }
         }
 
+        private string TableOf<TRow>() => importer.db.Model.FindEntityType(typeof(TRow))!.GetTableName()!;
+
         private async Task DeleteRowsAsync<TRow>(List<Guid> intakes)
             where TRow : class, IFeedRow
         {
             var entity = importer.db.Model.FindEntityType(typeof(TRow))!;
-            var table = entity.GetTableName();
+            var table = TableOf<TRow>();
             var column = entity.FindProperty(nameof(IFeedRow.BatchId))!.GetColumnName();
             // Names from the model, never from input; the id is a parameter.
             var sql = "DELETE FROM \"" + table + "\" WHERE \"" + column + "\" = {0}";

@@ -15,18 +15,22 @@ namespace BaoPhu.Registry.RefreshReadModels;
 /// million rows a month never passes through memory; rows are inserted in the order of the tables'
 /// keys, which makes the index updates sequential instead of random.
 /// </summary>
-internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
+internal sealed class RegistryReadModels(BaoPhuDbContext db, DatabaseOptions database) : IFeedCommitted
 {
     public async Task OnCommittedAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken)
     {
+        // The tables rebuilt, whose statistics the cross-check then plans its joins on.
+        var rebuilt = new List<string>();
         if (MonthsOf(changed, "si-participants", "tax-employees", "si-contributions") is { Length: > 0 } employerMonths)
         {
             await EmployerMonthsAsync(employerMonths, cancellationToken);
+            rebuilt.Add("registry_employer_month");
         }
 
         if (MonthsOf(changed, "si-participants", "tax-employees", "benefit-recipients") is { Length: > 0 } employmentMonths)
         {
             await EmploymentAsync(employmentMonths, cancellationToken);
+            rebuilt.Add("registry_employment");
         }
 
         if (MonthsOf(changed, "si-participants") is { Length: > 0 } siMonths)
@@ -39,11 +43,19 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db) : IFeedCommitted
             await WorkersFromTaxAsync(taxMonths, cancellationToken);
         }
 
+        if (changed.Any(c => c.Feed is "si-participants" or "tax-employees"))
+        {
+            rebuilt.Add("registry_worker");
+        }
+
         // Last, as it reads the employer months just rebuilt.
         if (changed.Any(c => c.Feed is "si-participants" or "tax-employees" or "si-contributions" or "business-registry" or "si-employers"))
         {
             await EmployersAsync(cancellationToken);
+            rebuilt.Add("registry_employer");
         }
+
+        await db.Database.RefreshStatisticsAsync(database.Provider, rebuilt, cancellationToken);
     }
 
     private static string[] MonthsOf(IReadOnlyCollection<FeedPeriod> changed, params string[] feeds) =>
