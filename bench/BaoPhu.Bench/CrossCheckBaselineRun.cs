@@ -11,8 +11,8 @@ namespace BaoPhu.Bench;
 /// same tables and engine, writing the same rows (employer, person, period and the evidence: intake and
 /// row) into a plain table, with no index the application does not have. The shapes differ only in how
 /// they test "no compulsory SI row of that person in the month"; the bench tries each and keeps the
-/// fastest. All resolve a row without a usable ID to the one worker of the same folded name and birth
-/// date, as the cross-check does, looking up only the names of those rows.
+/// fastest. A row without a usable ID is left to the same lookup as the cross-check's (<see cref="Names"/>),
+/// so that the shapes are raced on what they differ in: the test of the rows that carry an ID.
 /// </summary>
 internal static class CrossCheckBaselineRun
 {
@@ -21,14 +21,25 @@ internal static class CrossCheckBaselineRun
     /// <summary>The person a row names: its ID, else the one worker of its name and birth date.</summary>
     private const string Person = "COALESCE(t.person_id, w.person_id)";
 
+    /// <summary>The ID a row carries, the one the anti-join tests; a row without one is insured as its name is (<c>w.insured</c>).</summary>
+    private const string Carried = "t.person_id";
+
     private const string Compulsory = "period = @period AND scheme = 'Compulsory'";
 
+    /// <summary>
+    /// The (name, birth date) pairs of the month's rows without an ID, as the cross-check resolves them
+    /// (<c>CandidateSql.PersonGapsAsync</c>, <c>pairs</c>): the one worker it names, if only one, and whether
+    /// anyone it names has compulsory SI that month. The rows are insured as their pair is, whichever shape.
+    /// </summary>
     private const string Names = """
-        SELECT n.name_key, n.birth_date, MIN(r.person_id) AS person_id
+        SELECT n.name_key, n.birth_date, CASE WHEN COUNT(*) = 1 THEN MIN(r.person_id) END AS person_id,
+               MAX(CASE WHEN EXISTS (
+                   SELECT 1 FROM registry_employment m WHERE m.person_id = r.person_id AND m.period = @period AND m.scheme = 'Compulsory'
+               ) THEN 1 ELSE 0 END) AS insured
         FROM registry_worker r
         CROSS JOIN (SELECT DISTINCT name_key, birth_date FROM registry_tax_employee WHERE period = @period AND person_id IS NULL) n
         WHERE r.name_key = n.name_key AND r.birth_date = n.birth_date
-        GROUP BY n.name_key, n.birth_date HAVING COUNT(*) = 1
+        GROUP BY n.name_key, n.birth_date
         """;
 
     private const string Rows = $"""
@@ -37,7 +48,7 @@ internal static class CrossCheckBaselineRun
                t.period, t.batch_id, t.source_row
         """;
 
-    private const string Taxed = "t.period = @period AND t.gross_income > 0";
+    private const string Taxed = "t.period = @period AND t.gross_income > 0 AND COALESCE(w.insured, 0) = 0";
 
     /// <summary>The shapes, by the name the tables give them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Shapes = new Dictionary<string, string>
@@ -47,13 +58,13 @@ internal static class CrossCheckBaselineRun
             FROM registry_tax_employee t
             LEFT JOIN ({Names}) w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
             WHERE {Taxed}
-              AND NOT EXISTS (SELECT 1 FROM registry_si_participation s WHERE s.person_id = {Person} AND s.period = @period AND s.scheme = 'Compulsory')
+              AND NOT EXISTS (SELECT 1 FROM registry_si_participation s WHERE s.person_id = {Carried} AND s.period = @period AND s.scheme = 'Compulsory')
             """,
         ["LEFT JOIN … IS NULL"] = $"""
             {Rows}
             FROM registry_tax_employee t
             LEFT JOIN ({Names}) w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
-            LEFT JOIN registry_si_participation s ON s.person_id = {Person} AND s.period = @period AND s.scheme = 'Compulsory'
+            LEFT JOIN registry_si_participation s ON s.person_id = {Carried} AND s.period = @period AND s.scheme = 'Compulsory'
             WHERE {Taxed} AND s.person_id IS NULL
             """,
         ["NOT IN"] = $"""
@@ -61,7 +72,7 @@ internal static class CrossCheckBaselineRun
             FROM registry_tax_employee t
             LEFT JOIN ({Names}) w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
             WHERE {Taxed}
-              AND ({Person} IS NULL OR {Person} NOT IN (SELECT person_id FROM registry_si_participation WHERE {Compulsory}))
+              AND ({Carried} IS NULL OR {Carried} NOT IN (SELECT person_id FROM registry_si_participation WHERE {Compulsory}))
             """,
         ["EXCEPT"] = $"""
             WITH w AS ({Names})
@@ -69,16 +80,15 @@ internal static class CrossCheckBaselineRun
             FROM registry_tax_employee t
             LEFT JOIN w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
             WHERE {Taxed}
-              AND ({Person} IS NULL OR {Person} IN (
+              AND ({Carried} IS NULL OR {Carried} IN (
                   SELECT person_id FROM registry_tax_employee WHERE period = @period AND person_id IS NOT NULL
-                  UNION SELECT person_id FROM w
                   EXCEPT SELECT person_id FROM registry_si_participation WHERE {Compulsory}))
             """,
         ["derived DISTINCT table"] = $"""
             {Rows}
             FROM registry_tax_employee t
             LEFT JOIN ({Names}) w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
-            LEFT JOIN (SELECT DISTINCT person_id FROM registry_si_participation WHERE {Compulsory}) s ON s.person_id = {Person}
+            LEFT JOIN (SELECT DISTINCT person_id FROM registry_si_participation WHERE {Compulsory}) s ON s.person_id = {Carried}
             WHERE {Taxed} AND s.person_id IS NULL
             """,
     };

@@ -91,10 +91,16 @@ internal sealed class RegistryActuals(BaoPhuDbContext db, ICoverageImports cover
         // business registry, so the rate compares like with like.
         var employing = db.Set<TaxEmployee>().Where(t => t.Period == period).Select(t => t.EmployerTaxCode)
             .Union(db.Set<SiParticipation>().Where(p => p.Period == period && p.EmployerTaxCode != null).Select(p => p.EmployerTaxCode!));
-        var registeredCodes = db.Set<SiEmployerRecord>().Where(e => e.RegisteredOn <= end).Select(e => e.EmployerTaxCode);
-        var employers = await db.Set<BusinessRecord>()
-            .Where(b => employing.Contains(b.TaxCode))
-            .Select(b => new { b.CommuneId, b.TaxCode, Registered = registeredCodes.Contains(b.TaxCode) })
+        // A join on the distinct registered codes, not "IN (registered)" in the select list: PostgreSQL
+        // runs the latter as a hashed subplan only while the codes fit in work_mem (4 MB by default),
+        // and past that (about 600,000 registered employers, a 5M × 5M province) scans them again for
+        // every business, which ran for hours. The join is hashed or sorted at any size, on either engine.
+        var registeredCodes = db.Set<SiEmployerRecord>().Where(e => e.RegisteredOn <= end).Select(e => e.EmployerTaxCode).Distinct();
+        var employers = await (
+                from b in db.Set<BusinessRecord>().Where(b => employing.Contains(b.TaxCode))
+                join r in registeredCodes on b.TaxCode equals r into registered
+                from r in registered.DefaultIfEmpty()
+                select new { b.CommuneId, b.TaxCode, Registered = r != null })
             .Distinct()
             .ToListAsync(cancellationToken);
         foreach (var commune in employers.GroupBy(e => e.CommuneId))
