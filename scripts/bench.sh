@@ -14,8 +14,10 @@
 # feeds-import generates its tax-employees files once into artifacts/bench/feeds (about 1 GB) and
 # needs psql (postgresql-client) for its PostgreSQL baseline. cross-check generates one month of the
 # demo province per size once into artifacts/bench/cross-check (0.2 GB at 1M, 1 GB at 5M, 2 GB at
-# 10M); loading a size takes minutes at 1M and most of an hour at 10M, the SQLite file of 10M about
-# 10 GB in the temporary folder; the default run takes hours.
+# 10M); loading a size takes minutes at 1M, about ten at 5M on PostgreSQL and most of an hour at 10M
+# on SQLite (mostly the refresh of the registry's derived tables), the SQLite file of 10M about 10 GB
+# in the temporary folder; a round at 10M (the run, every shape, the full run) takes ten to twenty
+# minutes, so the default run takes hours.
 #
 # Prints the machine, then one markdown table per benchmark and provider on stdout (progress on
 # stderr); the tables are also written to artifacts/bench/results.md.
