@@ -146,14 +146,18 @@ internal sealed partial class FeedImporter : IFeedImports
         return current.Count;
     }
 
-    /// <summary>Runs the derived-data refresh after commits.</summary>
-    private async Task RefreshAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken)
-    {
-        foreach (var refresher in refreshers)
+    /// <summary>
+    /// Runs the derived-data refresh after commits. Its set-based statements read whole months of the
+    /// lists, minutes after a year's load, so none of them has the 30-second limit.
+    /// </summary>
+    private Task RefreshAsync(IReadOnlyCollection<FeedPeriod> changed, CancellationToken cancellationToken) =>
+        db.Database.WithoutTimeLimitAsync(async () =>
         {
-            await refresher.OnCommittedAsync(changed, cancellationToken);
-        }
-    }
+            foreach (var refresher in refreshers)
+            {
+                await refresher.OnCommittedAsync(changed, cancellationToken);
+            }
+        });
 
     private static string? CheckPeriod(FeedDefinition definition, string? period)
     {

@@ -176,21 +176,18 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db, DatabaseOptions dat
             """);
 
     /// <summary>
-    /// Runs each statement with <c>@months</c> standing for the months as parameters. A statement
-    /// reads the feed tables once for all the months (they have no index on the month), and may run
-    /// for minutes on a year of lists, so it has no time limit; cancelling the work still stops it.
+    /// Runs each statement with <c>@months</c> standing for the months as parameters: a statement reads
+    /// the feed tables once for all the months, which have no index on the month. The importer runs
+    /// the refresh without a time limit.
     /// </summary>
-    private Task ExecuteAsync(string[] periods, CancellationToken cancellationToken, params string[] statements)
+    private async Task ExecuteAsync(string[] periods, CancellationToken cancellationToken, params string[] statements)
     {
         var months = string.Join(", ", periods.Select((_, i) => $"{{{i}}}"));
         var values = periods.Cast<object>().ToArray();
-        return db.Database.WithoutTimeLimitAsync(async () =>
+        foreach (var statement in statements)
         {
-            foreach (var statement in statements)
-            {
-                await db.Database.ExecuteSqlRawAsync(statement.Replace("@months", months, StringComparison.Ordinal), values, cancellationToken);
-            }
-        });
+            await db.Database.ExecuteSqlRawAsync(statement.Replace("@months", months, StringComparison.Ordinal), values, cancellationToken);
+        }
     }
 
     /// <summary>
