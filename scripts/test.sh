@@ -158,8 +158,10 @@ export BAOPHU_CHROMIUM=$CHROMIUM
 header "Tests"
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
+# Each module writes its TRX report under its own name (tests/Directory.Build.props).
+export BAOPHU_TEST_REPORTS=true
 test_cmd=(dotnet test --solution "$SOLUTION" --no-build -c "$CONFIG" --no-progress --no-ansi
-          --results-directory "$RESULTS_DIR" --report-xunit-trx --timeout "$TEST_TIMEOUT")
+          --results-directory "$RESULTS_DIR" --timeout "$TEST_TIMEOUT")
 if ((${#TEST_ARGS[@]})); then
     # A filter may leave some test modules with nothing to run (MTP exit code 8): not an error here;
     # the "no test ran" check below still applies to the whole run.

@@ -287,21 +287,15 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_compliance_finding");
 
-                    b.HasIndex("AssignedAgency")
-                        .HasDatabaseName("ix_compliance_finding_assigned_agency");
-
-                    b.HasIndex("EmployerTaxCode")
-                        .HasDatabaseName("ix_compliance_finding_employer_tax_code");
-
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_compliance_finding_unit_id");
 
                     b.HasIndex("Period", "Kind")
                         .HasDatabaseName("ix_compliance_finding_period_kind");
 
-                    b.HasIndex("Kind", "EmployerTaxCode", "PersonKey", "Period")
+                    b.HasIndex("EmployerTaxCode", "Kind", "Period", "PersonKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_compliance_finding_kind_employer_tax_code_person_key_period");
+                        .HasDatabaseName("ix_compliance_finding_employer_tax_code_kind_period_person_key");
 
                     b.ToTable("compliance_finding", (string)null);
                 });

@@ -21,11 +21,13 @@ internal static class ComplianceModel
             e.Property(f => f.StateReason).HasMaxLength(1000);
             e.Property(f => f.StateChangedBy).HasMaxLength(256);
             e.Property(f => f.AssignedAgency).HasMaxLength(40);
-            e.HasIndex(f => new { f.Kind, f.EmployerTaxCode, f.PersonKey, f.Period }).IsUnique();
+            // Every index is written for each finding a run adds (the run's main cost after the reading): the key
+            // leads with the employer, so that it also serves the employer's findings (evidence sheet, risk,
+            // cases); lists filter by period and kind, and by the unit scope. The assigned agency is a filter
+            // among those, of a few values, and has no index of its own.
+            e.HasIndex(f => new { f.EmployerTaxCode, f.Kind, f.Period, f.PersonKey }).IsUnique();
             e.HasIndex(f => new { f.Period, f.Kind });
             e.HasIndex(f => f.UnitId);
-            e.HasIndex(f => f.EmployerTaxCode);
-            e.HasIndex(f => f.AssignedAgency);
         });
 
         builder.Entity<FindingEvent>(e =>

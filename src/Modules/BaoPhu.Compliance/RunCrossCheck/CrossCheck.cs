@@ -14,15 +14,16 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 
 /// <summary>
 /// One cross-check run for a month: each kind of finding is one INSERT … SELECT over the registry's
-/// feed tables into <c>compliance_candidate</c>, then the candidates are merged into the findings by
-/// key, in one transaction. Nothing passes row by row through this process, and a re-run updates
-/// amounts and evidence but never a finding's review state.
+/// feed tables, straight into the findings for a kind the month has none of yet, else into
+/// <c>compliance_candidate</c>, merged then into the findings by key; all in one transaction. Nothing
+/// passes row by row through this process, and a re-run updates amounts and evidence but never a
+/// finding's review state.
 /// </summary>
 /// <remarks>
 /// Reads the Registry module's tables (documented in its README as read by this module): the feed
 /// tables as received, <c>registry_worker</c> to find the ID of a person a tax file names without one,
 /// and <c>registry_employer</c> for an employer's commune. The SQL is the same on SQLite and
-/// PostgreSQL but for one anti-join (<see cref="CandidateSql"/>); dates and thresholds are computed
+/// PostgreSQL but for the anti-join and the join to the employers (<see cref="CandidateSql"/>); dates and thresholds are computed
 /// here and passed as parameters.
 /// </remarks>
 internal sealed class CrossCheck(
@@ -69,58 +70,56 @@ internal sealed class CrossCheck(
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sql = new CandidateSql(db, database.Provider, run.Id, request.Period, cancellationToken);
-        if (kinds.Contains(FindingKinds.UnregisteredEmployer))
+        var now = clock.GetUtcNow().UtcDateTime;
+        string[] periods = [request.Period, month.Year.ToString(CultureInfo.InvariantCulture), ""];
+        var staged = await StagedKindsAsync(kinds, periods, scope, cancellationToken);
+        var sql = new CandidateSql(db, database.Provider, run.Id, request.Period, now, staged, cancellationToken);
+        var written = new Dictionary<string, int>();
+        async Task CheckAsync(string kind, Func<Task<int>> statement)
         {
-            await sql.UnregisteredEmployersAsync(monthEnd, monthEnd.AddDays(-RegistrationDays));
+            if (kinds.Contains(kind))
+            {
+                written[kind] = await statement();
+            }
         }
 
-        if (kinds.Contains(FindingKinds.HeadcountGap))
-        {
-            await sql.PersonGapsAsync(FindingKinds.HeadcountGap, compulsoryOnly: true);
-        }
-
-        if (kinds.Contains(FindingKinds.UninsuredWorker))
-        {
-            await sql.PersonGapsAsync(FindingKinds.UninsuredWorker, compulsoryOnly: false);
-        }
-
-        if (kinds.Contains(FindingKinds.PayrollGap))
-        {
-            await sql.PayrollGapAsync(month.Year, PayrollTolerancePercent);
-        }
-
-        if (kinds.Contains(FindingKinds.WageBelowFloor))
-        {
-            await sql.WagesBelowFloorAsync(FloorOn(monthEnd));
-        }
+        await CheckAsync(FindingKinds.UnregisteredEmployer, () => sql.UnregisteredEmployersAsync(monthEnd, monthEnd.AddDays(-RegistrationDays)));
+        await CheckAsync(FindingKinds.HeadcountGap, () => sql.PersonGapsAsync(FindingKinds.HeadcountGap, compulsoryOnly: true));
+        await CheckAsync(FindingKinds.UninsuredWorker, () => sql.PersonGapsAsync(FindingKinds.UninsuredWorker, compulsoryOnly: false));
+        await CheckAsync(FindingKinds.PayrollGap, () => sql.PayrollGapAsync(month.Year, PayrollTolerancePercent));
+        await CheckAsync(FindingKinds.WageBelowFloor, () => sql.WagesBelowFloorAsync(FloorOn(monthEnd)));
 
         // A month's contributions are due by the last day of the next month.
         var deadline = month.AddMonths(2).AddDays(-1);
         var daysLate = asOf.DayNumber - deadline.DayNumber;
-        var arrears = daysLate <= EvasionAfterDays ? FindingKinds.LatePayment : FindingKinds.Evasion;
-        if (daysLate > 0 && kinds.Contains(arrears))
+        if (daysLate > 0)
         {
-            await sql.ArrearsAsync(arrears, daysLate);
+            var arrears = daysLate <= EvasionAfterDays ? FindingKinds.LatePayment : FindingKinds.Evasion;
+            await CheckAsync(arrears, () => sql.ArrearsAsync(arrears, daysLate));
         }
 
-        if (kinds.Contains(FindingKinds.ClosedWithArrears))
+        await CheckAsync(FindingKinds.ClosedWithArrears, () => sql.ClosedWithArrearsAsync(asOf, LastOverdueMonth(asOf)));
+
+        var added = written.Where(w => !staged.Contains(w.Key)).Sum(w => w.Value);
+        var gone = 0;
+        if (staged.Count > 0)
         {
-            await sql.ClosedWithArrearsAsync(asOf, LastOverdueMonth(asOf));
+            if (scope is not null)
+            {
+                await db.Set<FindingCandidate>().Where(c => c.RunId == run.Id && (c.UnitId == null || !scope.Contains(c.UnitId.Value)))
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+
+            var merged = await new FindingMerge(db, run.Id, now, cancellationToken).MergeAsync(periods, [.. staged], scope);
+            added += merged.Added;
+            gone = merged.Gone;
         }
 
-        if (scope is not null)
-        {
-            await db.Set<FindingCandidate>().Where(c => c.RunId == run.Id && (c.UnitId == null || !scope.Contains(c.UnitId.Value)))
-                .ExecuteDeleteAsync(cancellationToken);
-        }
-
-        var counts = await db.Set<FindingCandidate>().Where(c => c.RunId == run.Id)
-            .GroupBy(c => c.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+        // What the run found, once per key, from the findings it wrote or found again: the same count whichever way they were written.
+        var counts = await db.Set<Finding>().IgnoreQueryFilters()
+            .Where(f => periods.Contains(f.Period) && kinds.Contains(f.Kind) && f.LastRunId == run.Id)
+            .GroupBy(f => f.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
-        var (added, gone) = await new FindingMerge(db, run.Id, clock.GetUtcNow().UtcDateTime, cancellationToken)
-            .MergeAsync([request.Period, month.Year.ToString(CultureInfo.InvariantCulture), ""], kinds, scope);
-
         var checkedCounts = kinds.ToDictionary(k => k, k => counts.GetValueOrDefault(k));
         run.Counts = JsonSerializer.Serialize(checkedCounts);
         run.New = added;
@@ -134,6 +133,19 @@ internal sealed class CrossCheck(
 
     public Task<IReadOnlyList<MatchScore>> EvaluateAsync(string truthFile, CancellationToken cancellationToken) =>
         TruthEvaluation.EvaluateAsync(db, truthFile, cancellationToken);
+
+    /// <summary>
+    /// The kinds whose findings go through <c>compliance_candidate</c> and the merge: those with findings
+    /// of the run's periods already (to be found again, or marked gone), and every kind of a run limited
+    /// to a unit (whose candidates outside it are dropped before the merge). The others are written
+    /// straight as new findings.
+    /// </summary>
+    private async Task<HashSet<string>> StagedKindsAsync(string[] kinds, string[] periods, Guid[]? scope, CancellationToken cancellationToken) =>
+        scope is not null
+            ? [.. kinds]
+            : [.. await db.Set<Finding>().IgnoreQueryFilters()
+                .Where(f => periods.Contains(f.Period) && kinds.Contains(f.Kind))
+                .Select(f => f.Kind).Distinct().ToListAsync(cancellationToken)];
 
     /// <summary>The month's first day; only yyyy-MM, as the findings store it.</summary>
     private static DateOnly ParsePeriod(string period) =>
