@@ -23,8 +23,8 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// Reads the Registry module's tables (documented in its README as read by this module): the feed
 /// tables as received, <c>registry_worker</c> to find the ID of a person a tax file names without one,
 /// and <c>registry_employer</c> for an employer's commune. The SQL is the same on SQLite and
-/// PostgreSQL but for the anti-join and the join to the employers (<see cref="CandidateSql"/>); dates and thresholds are computed
-/// here and passed as parameters.
+/// PostgreSQL but for the anti-join and the join to the employers (<see cref="CandidateSql"/>); dates
+/// and thresholds are computed here and passed as parameters.
 /// </remarks>
 internal sealed class CrossCheck(
     BaoPhuDbContext db, DatabaseOptions database, IUnitDirectory units, IUnitScopeSource scopes, IActor actor, TimeProvider clock) : ICrossCheck
