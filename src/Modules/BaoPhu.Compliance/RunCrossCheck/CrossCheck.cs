@@ -110,7 +110,7 @@ internal sealed class CrossCheck(
                     .ExecuteDeleteAsync(cancellationToken);
             }
 
-            var merged = await new FindingMerge(db, run.Id, now, cancellationToken).MergeAsync(periods, [.. staged], scope);
+            var merged = await new FindingMerge(db, database.Provider, run.Id, now, cancellationToken).MergeAsync(periods, [.. staged], scope);
             added += merged.Added;
             gone = merged.Gone;
         }

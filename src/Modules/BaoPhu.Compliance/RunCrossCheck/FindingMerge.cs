@@ -10,11 +10,15 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// one of the same periods, kinds and scope the run did not find is marked gone, not deleted, so its
 /// review is not lost. Then the run's candidates are removed.
 /// </summary>
-internal sealed class FindingMerge(BaoPhuDbContext db, Guid runId, DateTime now, CancellationToken cancellationToken)
+internal sealed class FindingMerge(BaoPhuDbContext db, DatabaseProvider provider, Guid runId, DateTime now, CancellationToken cancellationToken)
 {
     /// <returns>Findings added, and findings marked gone.</returns>
     public async Task<(int Added, int Gone)> MergeAsync(string[] periods, string[] kinds, Guid[]? scope)
     {
+        // The candidates are new in this transaction, and a month's first run may have just written its
+        // findings: on no statistics PostgreSQL matched each candidate against every finding of its
+        // period and kind (55 s for the 33,077 of the 1M benchmark's re-run instead of 2 s).
+        await db.Database.RefreshStatisticsAsync(provider, ["compliance_candidate", "compliance_finding"], cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"""
             UPDATE compliance_finding
