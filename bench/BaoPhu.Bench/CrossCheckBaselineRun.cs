@@ -10,9 +10,11 @@ namespace BaoPhu.Bench;
 /// What the cross-check's headcount gap is compared with: one hand-written <c>INSERT … SELECT</c> on the
 /// same tables and engine, writing the same rows (employer, person, period and the evidence: intake and
 /// row) into a plain table, with no index the application does not have. The shapes differ only in how
-/// they test "no compulsory SI row of that person in the month"; the bench tries each and keeps the
-/// fastest. A row without a usable ID is left to the same lookup as the cross-check's (<see cref="Names"/>),
-/// so that the shapes are raced on what they differ in: the test of the rows that carry an ID.
+/// they test "no compulsory SI row of that person in the month": over the two feed tables, or over the
+/// registry's month of tax and SI merged per employer and person (<c>registry_employment</c>), which the
+/// cross-check reads; the bench tries each and keeps the fastest. A row without a usable ID is left to
+/// the same lookup as the cross-check's (<see cref="Names"/>), so that the shapes are raced on what they
+/// differ in: the test of the rows that carry an ID.
 /// </summary>
 internal static class CrossCheckBaselineRun
 {
@@ -49,6 +51,23 @@ internal static class CrossCheckBaselineRun
         """;
 
     private const string Taxed = "t.period = @period AND t.gross_income > 0 AND COALESCE(w.insured, 0) = 0";
+
+    /// <summary>The rows without a usable ID, for the shapes over the merged month, which holds none of them.</summary>
+    private const string Unnamed = $"""
+        UNION ALL
+        SELECT t.employer_tax_code, COALESCE(w.person_id, t.name_key || '|' || COALESCE(CAST(t.birth_date AS VARCHAR(10)), '')),
+               t.period, t.batch_id, t.source_row
+        FROM registry_tax_employee t
+        LEFT JOIN ({Names}) w ON w.name_key = t.name_key AND w.birth_date = t.birth_date
+        WHERE t.person_id IS NULL AND {Taxed}
+        """;
+
+    private const string Merged = $"""
+        INSERT INTO {Table} (employer_tax_code, person_key, period, evidence_intake, evidence_row)
+        SELECT e.employer_tax_code, e.person_id, e.period, e.tax_batch_id, e.tax_source_row
+        """;
+
+    private const string MergedTaxed = "e.period = @period AND e.in_tax AND e.gross_income > 0";
 
     /// <summary>The shapes, by the name the tables give them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Shapes = new Dictionary<string, string>
@@ -90,6 +109,23 @@ internal static class CrossCheckBaselineRun
             LEFT JOIN ({Names}) w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
             LEFT JOIN (SELECT DISTINCT person_id FROM registry_si_participation WHERE {Compulsory}) s ON s.person_id = {Carried}
             WHERE {Taxed} AND s.person_id IS NULL
+            """,
+        ["merged month: NOT EXISTS"] = $"""
+            {Merged}
+            FROM registry_employment e
+            WHERE {MergedTaxed}
+              AND NOT EXISTS (SELECT 1 FROM registry_employment s WHERE s.person_id = e.person_id AND s.period = @period AND s.scheme = 'Compulsory')
+            {Unnamed}
+            """,
+        ["merged month: GROUP BY person"] = $"""
+            {Merged}
+            FROM (
+                SELECT person_id FROM registry_employment WHERE period = @period GROUP BY person_id
+                HAVING MAX(CASE WHEN in_tax THEN 1 ELSE 0 END) = 1 AND MAX(CASE WHEN scheme = 'Compulsory' THEN 1 ELSE 0 END) = 0
+            ) g
+            CROSS JOIN registry_employment e
+            WHERE {MergedTaxed} AND e.person_id = g.person_id
+            {Unnamed}
             """,
     };
 

@@ -66,7 +66,7 @@ internal static class CrossCheckBenchmark
             limit ??= Math.Max(ShapeLimitFloorSeconds, (int)Math.Ceiling(ShapeLimitFactor * run.Run.TotalSeconds));
             var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
                 $"{options.Provider} {data.Size.Name} round {round}/{options.Warmup + options.Runs}{(warmup ? " (warm-up, discarded)" : "")}: " +
-                $"run {run.Run.TotalSeconds:F2} s (finding {run.Candidates.TotalSeconds:F2} s, merge {run.Merge.TotalSeconds:F2} s, " +
+                $"run {run.Run.TotalSeconds:F2} s (finding {run.Candidates.TotalSeconds:F2} s, bookkeeping {run.Bookkeeping.TotalSeconds:F2} s, " +
                 $"outside {run.OutsideStatements.TotalSeconds:F2} s), cold {run.Cold?.TotalSeconds:F2} s, re-run {run.Rerun?.TotalSeconds:F2} s ({run.Counts.GetValueOrDefault(FindingKinds.HeadcountGap):N0} gaps)"));
             foreach (var shape in shapes.Keys.Where(s => !stopped.ContainsKey(s)))
             {
@@ -139,7 +139,7 @@ internal static class CrossCheckBenchmark
                     $"**Cross-check run, headcount gap only**, in a warmed process (`--kind headcount_gap`: {gaps:N0} found, {result.Runs[0].HeadcountFindings:N0} findings stored)"),
                 run, ResultTable.Seconds, bold: true),
             ResultTable.Row("… of which the finding statement (`INSERT … SELECT` over the feeds, straight into `compliance_finding` on a month's first run)", Summary.Of(result.Runs, r => r.Candidates.TotalSeconds), ResultTable.Seconds),
-            ResultTable.Row("… of which the findings' bookkeeping (kinds the month has findings of, counts; on a re-run, the merge)", Summary.Of(result.Runs, r => r.Merge.TotalSeconds), ResultTable.Seconds),
+            ResultTable.Row("… of which the findings' bookkeeping (kinds the month has findings of, counts; on a re-run, the merge)", Summary.Of(result.Runs, r => r.Bookkeeping.TotalSeconds), ResultTable.Seconds),
             ResultTable.Row("… of which the other statements (as-of day, run record)", Summary.Of(result.Runs, r => r.OtherStatements.TotalSeconds), ResultTable.Seconds),
             ResultTable.Row("… of which outside the database", Summary.Of(result.Runs, r => r.OutsideStatements.TotalSeconds), ResultTable.Seconds),
             ResultTable.Row(string.Create(CultureInfo.InvariantCulture,
@@ -191,7 +191,7 @@ internal static class CrossCheckBenchmark
     /// <summary>Medians of the largest size over the smallest's; the target scales with the data (ten times the data, eleven times the time).</summary>
     private static string GrowthTable(BenchOptions options, List<SizeResult> results)
     {
-        var (small, large) = (results[0], results[^1]);
+        var (small, large) = (results.MinBy(r => r.Data.Size.Millions)!, results.MaxBy(r => r.Data.Size.Millions)!);
         var factor = (double)large.Data.Size.Millions / small.Data.Size.Millions;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,

@@ -57,7 +57,7 @@ internal static class CrossCheckRun
         var elapsed = watch.Elapsed;
         var findings = await BenchSql.ScalarAsync(database,
             $"SELECT COUNT(*) FROM compliance_finding WHERE kind = '{FindingKinds.HeadcountGap}' AND NOT gone", cancellationToken);
-        return new CrossCheckMeasurement(elapsed, statements.Candidates, statements.Merge, statements.Other, result.Counts, findings);
+        return new CrossCheckMeasurement(elapsed, statements.Candidates, statements.Bookkeeping, statements.Other, result.Counts, findings);
     }
 
     /// <summary>The state before the month's first run: the Compliance module's tables empty.</summary>
@@ -84,7 +84,7 @@ internal static class CrossCheckRun
 
         public TimeSpan Candidates { get; private set; }
 
-        public TimeSpan Merge { get; private set; }
+        public TimeSpan Bookkeeping { get; private set; }
 
         public TimeSpan Other { get; private set; }
 
@@ -120,7 +120,7 @@ internal static class CrossCheckRun
             }
             else if (sql.Contains("compliance_finding", StringComparison.Ordinal) || sql.Contains("DELETE FROM \"compliance_candidate\"", StringComparison.Ordinal))
             {
-                Merge += executed.Duration;
+                Bookkeeping += executed.Duration;
             }
             else
             {

@@ -38,18 +38,18 @@ internal sealed record FeedBaselineMeasurement(TimeSpan Load, long? PeakRssBytes
 /// <summary>One cross-check run through the application, in a process of its own warmed by a first run.</summary>
 /// <param name="Run">The measured run, in the warmed process.</param>
 /// <param name="Candidates">Time in the statements that find each kind over the feeds, one per kind, writing new findings (or, on a re-run, candidates).</param>
-/// <param name="Merge">Time in the other statements on the findings: the kinds a month has findings of, the counts, and on a re-run the merge of the candidates.</param>
+/// <param name="Bookkeeping">Time in the other statements on the findings: the kinds a month has findings of, the counts, and on a re-run the merge of the candidates.</param>
 /// <param name="OtherStatements">Time in the run's other statements: the as-of day, the run record.</param>
 /// <param name="Counts">The run's count per kind checked.</param>
 /// <param name="HeadcountFindings">Headcount-gap findings standing in <c>compliance_finding</c> after the run.</param>
 /// <param name="Cold">The process's first run, of the headcount gap alone, as a new <c>baophu match run</c> runs it.</param>
 /// <param name="Rerun">The same run again on the findings it left: the month's re-run.</param>
 internal sealed record CrossCheckMeasurement(
-    TimeSpan Run, TimeSpan Candidates, TimeSpan Merge, TimeSpan OtherStatements, IReadOnlyDictionary<string, int> Counts, long HeadcountFindings,
+    TimeSpan Run, TimeSpan Candidates, TimeSpan Bookkeeping, TimeSpan OtherStatements, IReadOnlyDictionary<string, int> Counts, long HeadcountFindings,
     TimeSpan? Cold = null, TimeSpan? Rerun = null)
 {
     [JsonIgnore]
-    public TimeSpan OutsideStatements => Run - Candidates - Merge - OtherStatements;
+    public TimeSpan OutsideStatements => Run - Candidates - Bookkeeping - OtherStatements;
 }
 
 /// <summary>One hand-written statement for the headcount gap, into a plain table.</summary>

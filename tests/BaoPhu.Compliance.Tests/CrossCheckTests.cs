@@ -62,6 +62,31 @@ public abstract class CrossCheckTests(DatabaseProvider provider) : FreshDatabase
     }
 
     [Fact]
+    public async Task Run_NamesForEachWorkerFoundTheTaxRowThatShowsThemPaid()
+    {
+        var data = await LoadAsync(2_000, 5);
+        var month = data.Months[^2];
+
+        await RunAsync(new CrossCheckRequest(month, Kinds: [FindingKinds.HeadcountGap, FindingKinds.UninsuredWorker]));
+        var findings = await FindingsAsync();
+        // The row the evidence names is the month's tax row of that employer and person (by ID, or a row without one for a weaker match), with income.
+        var unshown = await Database.InScopeAsync(s => s.GetRequiredService<BaoPhuDbContext>().Database.SqlQuery<int>($$"""
+            SELECT COUNT(*) AS "Value" FROM compliance_finding f
+            WHERE NOT EXISTS (
+                SELECT 1 FROM registry_tax_employee t
+                WHERE t.batch_id = f.evidence_intake AND t.source_row = f.evidence_row AND t.period = f.period
+                  AND t.employer_tax_code = f.employer_tax_code AND t.gross_income > 0
+                  AND (t.person_id = f.person_id OR (f.weak_match AND t.person_id IS NULL)))
+            """).SingleAsync(Token));
+
+        Assert.Contains(findings, f => f.Kind == FindingKinds.HeadcountGap && !f.WeakMatch);
+        Assert.Contains(findings, f => f.Kind == FindingKinds.UninsuredWorker && !f.WeakMatch);
+        Assert.Contains(findings, f => f.WeakMatch);
+        Assert.All(findings, f => Assert.Equal("tax-employees", f.EvidenceFeed));
+        Assert.Equal(0, unshown);
+    }
+
+    [Fact]
     public async Task Run_OfOneKind_FindsOnlyThatKindAndLeavesTheOtherKindsStanding()
     {
         var data = await LoadAsync(2_000, 3);

@@ -1098,14 +1098,22 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("scheme");
 
+                    b.Property<Guid?>("TaxBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tax_batch_id");
+
+                    b.Property<int?>("TaxSourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_source_row");
+
                     b.HasKey("EmployerTaxCode", "Period", "PersonId")
                         .HasName("pk_registry_employment");
 
-                    b.HasIndex("Period")
-                        .HasDatabaseName("ix_registry_employment_period");
-
                     b.HasIndex("PersonId", "Period")
                         .HasDatabaseName("ix_registry_employment_person_id_period");
+
+                    b.HasIndex("Period", "PersonId", "Scheme", "InTax")
+                        .HasDatabaseName("ix_registry_employment_period_person_id_scheme_in_tax");
 
                     b.ToTable("registry_employment", (string)null);
                 });

@@ -13,8 +13,8 @@ namespace BaoPhu.Compliance.RunCrossCheck;
 /// be merged (<see cref="FindingMerge"/>), for the kinds in <c>staged</c>; straight into
 /// <c>compliance_finding</c> as new findings for the others, which no finding of that kind and period
 /// awaits (a month's first run: nothing to merge, so the rows are written once, not twice). Definitions
-/// are those of the Compliance README; the same text runs on SQLite and PostgreSQL but for the test of a
-/// person's insurance (<see cref="Uninsured"/>).
+/// are those of the Compliance README; the same text runs on SQLite and PostgreSQL but for how the
+/// employers are joined (<see cref="Employers"/>).
 /// </summary>
 /// <remarks>
 /// Employer-level "is there such a row" tests are joins on a derived table of distinct keys rather
@@ -51,12 +51,23 @@ internal sealed partial class CandidateSql(
 
     /// <summary>
     /// Employees with taxable income in the month and no SI that month at any employer (compulsory
-    /// SI only, for the headcount gap; any scheme, for an uninsured worker). A tax row without a
-    /// usable ID names whoever the registry knows by its folded name and birth date: it is insured
-    /// when any of them is, and found under the one person it matches, or, where it matches none or
-    /// several, under its name and birth date; either is marked as a weaker match.
+    /// SI only, for the headcount gap; any scheme, for an uninsured worker). People with a usable ID
+    /// are read from <c>registry_employment</c>, tax and SI merged per employer and person: found
+    /// once per employer, with their income there and the first tax row listing them as evidence. A
+    /// tax row without a usable ID names whoever the registry knows by its folded name and birth
+    /// date: it is insured when any of them is, and found under the one person it matches, or, where
+    /// it matches none or several, under its name and birth date; either is marked as a weaker match.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// The month's people are walked in the order of the index on (period, person, scheme, in tax),
+    /// which holds all the test reads: who is taxed and who insured is settled without a row read, a
+    /// sort or a lookup in a set of the uninsured, and only those found are read again, in the same
+    /// order. On SQLite, testing each of a month's tax rows against such a set grew with the set as
+    /// it outgrew the processor's cache (ten times the data, seventeen times the time; a sorted
+    /// <c>EXCEPT</c> of the two feeds likewise); PostgreSQL aggregates the month's rows once by hash.
+    /// </para>
+    /// <para>
     /// Names are looked up only for the month's rows without an ID (<c>pairs</c>): the workers are
     /// scanned once against those few (name, birth date) pairs, and the insurance of the few workers
     /// found is looked up by its index in <c>registry_employment</c> (a person has one SI row a month,
@@ -64,18 +75,14 @@ internal sealed partial class CandidateSql(
     /// the common names (half the workers for a few thousand rows), and grouping all the workers cost
     /// more than the whole test of insurance. SQLite keeps the left table of a <c>CROSS JOIN</c> as the
     /// outer loop, and grouping by <c>n</c>'s columns keeps it from walking the name index for their
-    /// order; PostgreSQL plans it as any inner join. <c>named</c> is the IDs the month's rows carry,
-    /// for the SQLite form of the test (<see cref="Uninsured"/>).
+    /// order; PostgreSQL plans it as any inner join.
+    /// </para>
     /// </remarks>
     public Task<int> PersonGapsAsync(string kind, bool compulsoryOnly) =>
         InsertAsync(
             kind,
             $"""
-            WITH insured AS (
-                SELECT person_id FROM registry_si_participation
-                WHERE period = {period} AND (scheme = 'Compulsory' OR {!compulsoryOnly})
-            ),
-            pairs AS (
+            WITH pairs AS (
                 SELECT n.name_key, n.birth_date, CASE WHEN COUNT(*) = 1 THEN MIN(r.person_id) END AS person_id,
                        MAX(CASE WHEN EXISTS (
                            SELECT 1 FROM registry_employment m
@@ -87,18 +94,28 @@ internal sealed partial class CandidateSql(
                 ) n
                 WHERE r.name_key = n.name_key AND r.birth_date = n.birth_date
                 GROUP BY n.name_key, n.birth_date
-            ),
-            named AS (
-                SELECT person_id FROM registry_tax_employee WHERE period = {period} AND person_id IS NOT NULL
             )
+            SELECT {kind}, e.employer_tax_code, e.person_id, e.person_id, FALSE, {period}, r.unit_id, e.gross_income, CAST(NULL AS BIGINT),
+                   'tax-employees', e.tax_batch_id, e.tax_source_row{Tail}
+            FROM (
+                SELECT person_id FROM registry_employment
+                WHERE period = {period}
+                GROUP BY person_id
+                HAVING MAX(CASE WHEN in_tax THEN 1 ELSE 0 END) = 1
+                   AND MAX(CASE WHEN scheme = 'Compulsory' OR ({!compulsoryOnly} AND scheme IS NOT NULL) THEN 1 ELSE 0 END) = 0
+            ) g
+            CROSS JOIN registry_employment e
+            LEFT JOIN {Employers} r ON r.tax_code = e.employer_tax_code
+            WHERE e.period = {period} AND e.person_id = g.person_id AND e.in_tax AND e.gross_income > 0
+            UNION ALL
             SELECT {kind}, t.employer_tax_code,
-                   COALESCE(t.person_id, w.person_id, t.name_key || '|' || COALESCE(CAST(t.birth_date AS VARCHAR(10)), '')),
-                   COALESCE(t.person_id, w.person_id), t.person_id IS NULL, {period}, e.unit_id, t.gross_income, NULL,
+                   COALESCE(w.person_id, t.name_key || '|' || COALESCE(CAST(t.birth_date AS VARCHAR(10)), '')),
+                   w.person_id, TRUE, {period}, r.unit_id, t.gross_income, NULL,
                    'tax-employees', t.batch_id, t.source_row{Tail}
             FROM registry_tax_employee t
-            LEFT JOIN pairs w ON t.person_id IS NULL AND w.name_key = t.name_key AND w.birth_date = t.birth_date
-            LEFT JOIN {Employers} e ON e.tax_code = t.employer_tax_code
-            WHERE t.period = {period} AND t.gross_income > 0 AND COALESCE(w.insured, 0) = 0 AND {Uninsured("t.person_id")}
+            LEFT JOIN pairs w ON w.name_key = t.name_key AND w.birth_date = t.birth_date
+            LEFT JOIN {Employers} r ON r.tax_code = t.employer_tax_code
+            WHERE t.period = {period} AND t.person_id IS NULL AND t.gross_income > 0 AND COALESCE(w.insured, 0) = 0
             """);
 
     /// <summary>Employers whose payroll declared to tax for the year exceeds the tolerance over the compulsory insured wages of its months loaded.</summary>
@@ -175,23 +192,6 @@ internal sealed partial class CandidateSql(
     private SqlText Employers => new(provider == DatabaseProvider.Postgres
         ? "(SELECT tax_code, unit_id FROM registry_employer OFFSET 0)"
         : "registry_employer");
-
-    /// <summary>
-    /// "<paramref name="key"/> is null, or names no one <c>insured</c>": the anti-join each engine runs
-    /// fastest over a month of feed rows without an index, chosen among the shapes the cross-check
-    /// benchmark tries (docs/benchmarks.md, Cross-check). PostgreSQL: <c>NOT EXISTS</c>, a hash anti-join
-    /// straight over the rows, which goes to disk in batches when it outgrows <c>work_mem</c>; a derived
-    /// table of distinct IDs costs it a hash aggregate first, and <c>NOT IN</c> or <c>IN (… EXCEPT …)</c>
-    /// behind an <c>OR</c> run their subquery for every row once it outgrows <c>work_mem</c>. SQLite: the
-    /// people the rows name <c>EXCEPT</c> those insured, two sorted lists merged into a set of a few
-    /// percent that each row is looked up in; its <c>NOT IN</c> and joins on the insured rows or their
-    /// distinct IDs first build an index of the month's insured in no order, slower, and its
-    /// <c>NOT EXISTS</c> scans them for every row. The compound is written out here rather than as a CTE
-    /// of its own, which SQLite would store and sort once more.
-    /// </summary>
-    private SqlText Uninsured(string key) => new(provider == DatabaseProvider.Postgres
-        ? $"NOT EXISTS (SELECT 1 FROM insured WHERE insured.person_id = {key})"
-        : $"({key} IS NULL OR {key} IN (SELECT person_id FROM named EXCEPT SELECT person_id FROM insured))");
 
     /// <summary>
     /// The INSERT of <paramref name="kind"/>'s findings, into the table its run writes them to, put before a

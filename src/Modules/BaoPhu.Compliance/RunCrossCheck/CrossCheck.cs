@@ -74,12 +74,14 @@ internal sealed class CrossCheck(
         string[] periods = [request.Period, month.Year.ToString(CultureInfo.InvariantCulture), ""];
         var staged = await StagedKindsAsync(kinds, periods, scope, cancellationToken);
         var sql = new CandidateSql(db, database.Provider, run.Id, request.Period, now, staged, cancellationToken);
-        var written = new Dictionary<string, int>();
+        // The findings written straight into compliance_finding are new; those staged are counted by the merge.
+        var added = 0;
         async Task CheckAsync(string kind, Func<Task<int>> statement)
         {
             if (kinds.Contains(kind))
             {
-                written[kind] = await statement();
+                var rows = await statement();
+                added += staged.Contains(kind) ? 0 : rows;
             }
         }
 
@@ -100,7 +102,6 @@ internal sealed class CrossCheck(
 
         await CheckAsync(FindingKinds.ClosedWithArrears, () => sql.ClosedWithArrearsAsync(asOf, LastOverdueMonth(asOf)));
 
-        var added = written.Where(w => !staged.Contains(w.Key)).Sum(w => w.Value);
         var gone = 0;
         if (staged.Count > 0)
         {

@@ -116,4 +116,9 @@ internal sealed class RegistryEmployment
     public bool? HasUi { get; set; }
 
     public Benefit? Benefit { get; set; }
+
+    /// <summary>The month's tax intake and the first of its rows listing this person at this employer: a finding's evidence.</summary>
+    public Guid? TaxBatchId { get; set; }
+
+    public int? TaxSourceRow { get; set; }
 }

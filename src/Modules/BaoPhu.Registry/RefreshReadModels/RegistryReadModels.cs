@@ -96,35 +96,42 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db, DatabaseOptions dat
     /// <summary>
     /// Who worked where in each month, tax and SI merged per employer and person; voluntary
     /// participation and benefits under employer "". Tax rows without a usable national ID are
-    /// left out here (they still count in the employer's month).
+    /// left out here (they still count in the employer's month). A month's tax rows are of one
+    /// intake (a file of a month replaces the month), so the intake and the first row listing the
+    /// person there point at the tax file's evidence.
     /// </summary>
     private Task EmploymentAsync(string[] periods, CancellationToken cancellationToken) =>
         ExecuteAsync(
             periods,
             cancellationToken,
             "DELETE FROM registry_employment WHERE period IN (@months)",
-            """
+            $"""
             INSERT INTO registry_employment
-                (employer_tax_code, period, person_id, full_name, in_tax, gross_income, scheme, insured_wage, has_ui, benefit)
+                (employer_tax_code, period, person_id, full_name, in_tax, gross_income, scheme, insured_wage, has_ui, benefit, tax_batch_id, tax_source_row)
             SELECT code, period, person_id, MAX(full_name), MAX(in_tax) = 1, SUM(gross_income), MAX(scheme), SUM(insured_wage),
-                   CASE WHEN MAX(has_ui) IS NULL THEN NULL ELSE MAX(has_ui) = 1 END, MAX(benefit)
+                   CASE WHEN MAX(has_ui) IS NULL THEN NULL ELSE MAX(has_ui) = 1 END, MAX(benefit), {TheIntake("tax_batch_id")}, MIN(tax_source_row)
             FROM (
                 SELECT employer_tax_code AS code, period, person_id, full_name, 1 AS in_tax, gross_income,
                        CAST(NULL AS VARCHAR(12)) AS scheme, CAST(NULL AS BIGINT) AS insured_wage,
-                       CAST(NULL AS INTEGER) AS has_ui, CAST(NULL AS VARCHAR(16)) AS benefit
+                       CAST(NULL AS INTEGER) AS has_ui, CAST(NULL AS VARCHAR(16)) AS benefit, batch_id AS tax_batch_id, source_row AS tax_source_row
                 FROM registry_tax_employee WHERE period IN (@months) AND person_id IS NOT NULL
                 UNION ALL
                 SELECT COALESCE(employer_tax_code, ''), period, person_id, full_name, 0, NULL, scheme, insured_wage,
-                       CASE WHEN has_ui THEN 1 ELSE 0 END, NULL
+                       CASE WHEN has_ui THEN 1 ELSE 0 END, NULL, NULL, NULL
                 FROM registry_si_participation WHERE period IN (@months)
                 UNION ALL
-                SELECT '', period, person_id, NULL, 0, NULL, NULL, NULL, NULL, benefit
+                SELECT '', period, person_id, NULL, 0, NULL, NULL, NULL, NULL, benefit, NULL, NULL
                 FROM registry_benefit_recipient WHERE period IN (@months)
             ) listed
             WHERE person_id <> ''
             GROUP BY code, period, person_id
             ORDER BY code, period, person_id
             """);
+
+    /// <summary>The one intake of a group's rows: PostgreSQL has no <c>MIN</c> of a uuid.</summary>
+    private string TheIntake(string column) => database.Provider == DatabaseProvider.Postgres
+        ? $"CAST(MIN(CAST({column} AS VARCHAR(36))) AS UUID)"
+        : $"MIN({column})";
 
     /// <summary>SI knows a person best (residence, sex, SI number): of the months given, each person's latest; a later month already known wins over it.</summary>
     private Task WorkersFromSiAsync(string[] periods, CancellationToken cancellationToken) =>
