@@ -13,7 +13,7 @@ namespace BaoPhu.Registry.RefreshReadModels;
 /// in them are upserted once each, from their latest month; the employers, which are few, are rebuilt
 /// whole once. The statements are set-based SQL that SQLite and PostgreSQL share, so a year of a
 /// million rows a month never passes through memory; rows are inserted in the order of the tables'
-/// keys, which makes the index updates sequential instead of random.
+/// keys, which makes the index updates sequential instead of random, but for the employments (below).
 /// </summary>
 internal sealed class RegistryReadModels(BaoPhuDbContext db, DatabaseOptions database) : IFeedCommitted
 {
@@ -100,6 +100,12 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db, DatabaseOptions dat
     /// intake (a file of a month replaces the month), so the intake and the first row listing the
     /// person there point at the tax file's evidence.
     /// </summary>
+    /// <remarks>
+    /// Inserted in the order of the month's people rather than of the key: two of the table's three
+    /// indexes start with the person (the cross-check walks a month's people, a worker's page reads
+    /// their months), so only the key's is written out of order, and the rows of a person lie
+    /// together for the cross-check that reads them again.
+    /// </remarks>
     private Task EmploymentAsync(string[] periods, CancellationToken cancellationToken) =>
         ExecuteAsync(
             periods,
@@ -124,8 +130,8 @@ internal sealed class RegistryReadModels(BaoPhuDbContext db, DatabaseOptions dat
                 FROM registry_benefit_recipient WHERE period IN (@months)
             ) listed
             WHERE person_id <> ''
-            GROUP BY code, period, person_id
-            ORDER BY code, period, person_id
+            GROUP BY period, person_id, code
+            ORDER BY period, person_id, code
             """);
 
     /// <summary>The one intake of a group's rows: PostgreSQL has no <c>MIN</c> of a uuid.</summary>
