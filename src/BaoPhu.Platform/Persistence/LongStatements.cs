@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BaoPhu.Platform.Persistence;
 
@@ -24,7 +23,7 @@ public static class LongStatements
     public const int SqliteCacheKib = 256 * 1024;
 
     /// <summary>The statement that gives a SQLite connection the page cache of long work.</summary>
-    public static readonly string SqliteLargeCache = CacheSizeStatement(SqliteCacheKib);
+    public static readonly string SqliteLargeCache = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{SqliteCacheKib}");
 
     public static Task WithoutTimeLimitAsync(this DatabaseFacade database, Func<Task> work)
     {
@@ -42,41 +41,33 @@ public static class LongStatements
         ArgumentNullException.ThrowIfNull(work);
         var limit = database.GetCommandTimeout();
         database.SetCommandTimeout(0);
-        int? cache = database.IsSqlite() ? await EnlargeCacheAsync(database) : null;
+        var sqlite = database.IsSqlite();
+        long? cache = null;
         try
         {
+            if (sqlite)
+            {
+                // Held open for the work's length, so that the setting holds for every statement of it.
+                await database.OpenConnectionAsync();
+                cache = await database.SqlQueryRaw<long>("SELECT cache_size AS \"Value\" FROM pragma_cache_size()").SingleAsync();
+                await database.ExecuteSqlRawAsync(SqliteLargeCache);
+            }
+
             return await work();
         }
         finally
         {
             database.SetCommandTimeout(limit);
-            if (cache is { } kib)
+            if (sqlite)
             {
-                await ScalarAsync(database, CacheSizeStatement(kib));
+                if (cache is { } size)
+                {
+                    // Set back as SQLite reported it: pages when positive, KiB when negative.
+                    await database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}"));
+                }
+
                 await database.CloseConnectionAsync();
             }
         }
     }
-
-    /// <summary>Opens the connection for the work's length, so that its setting holds for every statement of it.</summary>
-    /// <returns>The cache it had, in KiB, to be set back.</returns>
-    private static async Task<int> EnlargeCacheAsync(DatabaseFacade database)
-    {
-        await database.OpenConnectionAsync();
-        var pages = await ScalarAsync(database, "PRAGMA cache_size");
-        var pageSize = await ScalarAsync(database, "PRAGMA page_size");
-        await ScalarAsync(database, SqliteLargeCache);
-        // SQLite reports a cache set in KiB as that number negated, and one set in pages as the pages.
-        return (int)(pages < 0 ? -pages : pages * pageSize / 1024);
-    }
-
-    private static async Task<long> ScalarAsync(DatabaseFacade database, string sql)
-    {
-        await using var command = database.GetDbConnection().CreateCommand();
-        command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
-    }
-
-    private static string CacheSizeStatement(int kib) => string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{kib}");
 }
