@@ -1002,9 +1002,6 @@ namespace BaoPhu.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_registry_employer_unit_id");
 
-                    b.HasIndex("TaxCode", "UnitId")
-                        .HasDatabaseName("ix_registry_employer_tax_code_unit_id");
-
                     b.ToTable("registry_employer", (string)null);
                 });
 

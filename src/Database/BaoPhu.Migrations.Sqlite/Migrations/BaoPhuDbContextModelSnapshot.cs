@@ -995,9 +995,6 @@ namespace BaoPhu.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_registry_employer_unit_id");
 
-                    b.HasIndex("TaxCode", "UnitId")
-                        .HasDatabaseName("ix_registry_employer_tax_code_unit_id");
-
                     b.ToTable("registry_employer", (string)null);
                 });
 

@@ -63,7 +63,7 @@ internal sealed partial class CandidateSql(
     /// The month's people are walked in the order of the index on (period, person, scheme, in tax),
     /// which holds all the test reads: who is taxed and who insured is settled without a row read, a
     /// sort or a lookup in a set of the uninsured, and only those found are read again, in the same
-    /// order. On SQLite, testing each of a month's tax rows against such a set grew with the set as
+    /// order (on SQLite then sorted by employer, <see cref="ByEmployer"/>). On SQLite, testing each of a month's tax rows against such a set grew with the set as
     /// it outgrew the processor's cache (ten times the data, seventeen times the time; a sorted
     /// <c>EXCEPT</c> of the two feeds likewise); PostgreSQL aggregates the month's rows once by hash.
     /// </para>
@@ -98,15 +98,19 @@ internal sealed partial class CandidateSql(
             SELECT {kind}, e.employer_tax_code, e.person_id, e.person_id, FALSE, {period}, r.unit_id, e.gross_income, CAST(NULL AS BIGINT),
                    'tax-employees', e.tax_batch_id, e.tax_source_row{Tail}
             FROM (
-                SELECT person_id FROM registry_employment
-                WHERE period = {period}
-                GROUP BY person_id
-                HAVING MAX(CASE WHEN in_tax THEN 1 ELSE 0 END) = 1
-                   AND MAX(CASE WHEN scheme = 'Compulsory' OR ({!compulsoryOnly} AND scheme IS NOT NULL) THEN 1 ELSE 0 END) = 0
-            ) g
-            CROSS JOIN registry_employment e
+                SELECT e.employer_tax_code, e.person_id, e.gross_income, e.tax_batch_id, e.tax_source_row
+                FROM (
+                    SELECT person_id FROM registry_employment
+                    WHERE period = {period}
+                    GROUP BY person_id
+                    HAVING MAX(CASE WHEN in_tax THEN 1 ELSE 0 END) = 1
+                       AND MAX(CASE WHEN scheme = 'Compulsory' OR ({!compulsoryOnly} AND scheme IS NOT NULL) THEN 1 ELSE 0 END) = 0
+                ) g
+                CROSS JOIN registry_employment e
+                WHERE e.period = {period} AND e.person_id = g.person_id AND e.in_tax AND e.gross_income > 0
+                {ByEmployer}
+            ) e
             LEFT JOIN {Employers} r ON r.tax_code = e.employer_tax_code
-            WHERE e.period = {period} AND e.person_id = g.person_id AND e.in_tax AND e.gross_income > 0
             UNION ALL
             SELECT {kind}, t.employer_tax_code,
                    COALESCE(w.person_id, t.name_key || '|' || COALESCE(CAST(t.birth_date AS VARCHAR(10)), '')),
@@ -187,11 +191,21 @@ internal sealed partial class CandidateSql(
     /// placed by. PostgreSQL: behind <c>OFFSET 0</c>, which keeps the planner from looking each finding's
     /// employer up by index: it expects a few thousand rows out of an anti-join that gives tens of
     /// thousands, and a lookup costs it about 9 µs (0.3 s of a 1.8 s statement at 1M × 1M), against one
-    /// hash of the table. SQLite looks each up in the index of (tax code, unit), a fraction of that.
+    /// hash of the table. SQLite looks each up by its key, a fraction of that, in the order of <see cref="ByEmployer"/>.
     /// </summary>
     private SqlText Employers => new(provider == DatabaseProvider.Postgres
         ? "(SELECT tax_code, unit_id FROM registry_employer OFFSET 0)"
         : "registry_employer");
+
+    /// <summary>
+    /// SQLite: the order in which a subquery's findings are placed in their communes, the employers' own.
+    /// A search starts from the page its cursor is on, so each employer is then found near the last,
+    /// and the findings' key, which starts with the employer, is written in its order too: at 10M × 10M
+    /// the headcount gap reads 4.1 million pages from the cache instead of 5.5 million. <c>LIMIT -1</c>
+    /// keeps SQLite from dropping the <c>ORDER BY</c> of a subquery. PostgreSQL hashes the employers,
+    /// for which the order does not matter.
+    /// </summary>
+    private SqlText ByEmployer => new(provider == DatabaseProvider.Postgres ? "" : "ORDER BY e.employer_tax_code LIMIT -1");
 
     /// <summary>
     /// The INSERT of <paramref name="kind"/>'s findings, into the table its run writes them to, put before a

@@ -85,9 +85,6 @@ internal static class RegistryModel
             e.HasIndex(r => r.NameKey);
             e.HasIndex(r => r.SiUnitCode);
             e.HasIndex(r => r.UnitId);
-            // Answers "which commune is this employer's" by itself, as the cross-check asks for each finding:
-            // on SQLite the key alone is an index apart from the rows, so a lookup by it searches two trees.
-            e.HasIndex(r => new { r.TaxCode, r.UnitId });
         });
         builder.Entity<RegistryWorker>(e =>
         {
