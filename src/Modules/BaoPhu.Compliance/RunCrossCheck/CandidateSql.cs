@@ -63,9 +63,10 @@ internal sealed partial class CandidateSql(
     /// The month's people are walked in the order of the index on (period, person, scheme, in tax),
     /// which holds all the test reads: who is taxed and who insured is settled without a row read, a
     /// sort or a lookup in a set of the uninsured, and only those found are read again, in the same
-    /// order (on SQLite then sorted by employer, <see cref="ByEmployer"/>). On SQLite, testing each of a month's tax rows against such a set grew with the set as
-    /// it outgrew the processor's cache (ten times the data, seventeen times the time; a sorted
-    /// <c>EXCEPT</c> of the two feeds likewise); PostgreSQL aggregates the month's rows once by hash.
+    /// order (on SQLite then sorted by employer, <see cref="ByEmployer"/>). On SQLite, testing each of
+    /// a month's tax rows against such a set grew with the set as it outgrew the processor's cache (ten
+    /// times the data, seventeen times the time; a sorted <c>EXCEPT</c> of the two feeds likewise);
+    /// PostgreSQL aggregates the month's rows once by hash.
     /// </para>
     /// <para>
     /// Names are looked up only for the month's rows without an ID (<c>pairs</c>): the workers are
@@ -191,7 +192,8 @@ internal sealed partial class CandidateSql(
     /// placed by. PostgreSQL: behind <c>OFFSET 0</c>, which keeps the planner from looking each finding's
     /// employer up by index: it expects a few thousand rows out of an anti-join that gives tens of
     /// thousands, and a lookup costs it about 9 µs (0.3 s of a 1.8 s statement at 1M × 1M), against one
-    /// hash of the table. SQLite looks each up by its key, a fraction of that, in the order of <see cref="ByEmployer"/>.
+    /// hash of the table. SQLite looks each up by its key, a fraction of that, in the order of
+    /// <see cref="ByEmployer"/>.
     /// </summary>
     private SqlText Employers => new(provider == DatabaseProvider.Postgres
         ? "(SELECT tax_code, unit_id FROM registry_employer OFFSET 0)"
