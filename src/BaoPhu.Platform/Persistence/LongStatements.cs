@@ -23,7 +23,7 @@ public static class LongStatements
     public const int SqliteCacheKib = 256 * 1024;
 
     /// <summary>The statement that gives a SQLite connection the page cache of long work.</summary>
-    public static readonly string SqliteLargeCache = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{SqliteCacheKib}");
+    public static readonly string SqliteLargeCache = CacheSize(-SqliteCacheKib);
 
     public static Task WithoutTimeLimitAsync(this DatabaseFacade database, Func<Task> work)
     {
@@ -62,12 +62,14 @@ public static class LongStatements
             {
                 if (cache is { } size)
                 {
-                    // Set back as SQLite reported it: pages when positive, KiB when negative.
-                    await database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}"));
+                    await database.ExecuteSqlRawAsync(CacheSize(size));
                 }
 
                 await database.CloseConnectionAsync();
             }
         }
     }
+
+    /// <param name="size">As SQLite reports it and takes it: pages when positive, KiB when negative.</param>
+    private static string CacheSize(long size) => string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}");
 }

@@ -192,8 +192,8 @@ internal sealed partial class CandidateSql(
     /// placed by. PostgreSQL: behind <c>OFFSET 0</c>, which keeps the planner from looking each finding's
     /// employer up by index: it expects a few thousand rows out of an anti-join that gives tens of
     /// thousands, and a lookup costs it about 9 µs (0.3 s of a 1.8 s statement at 1M × 1M), against one
-    /// hash of the table. SQLite looks each up by its key, a fraction of that, in the order of
-    /// <see cref="ByEmployer"/>.
+    /// hash of the table. SQLite looks each up by its key, a fraction of that; those found by ID in the
+    /// order of <see cref="ByEmployer"/>.
     /// </summary>
     private SqlText Employers => new(provider == DatabaseProvider.Postgres
         ? "(SELECT tax_code, unit_id FROM registry_employer OFFSET 0)"
@@ -201,7 +201,7 @@ internal sealed partial class CandidateSql(
 
     /// <summary>
     /// SQLite: the order in which a subquery's findings are placed in their communes, the employers' own.
-    /// A search starts from the page its cursor is on, so each employer is then found near the last,
+    /// A search first tries the leaf page its cursor is on, so each employer is then found near the last,
     /// and the findings' key, which starts with the employer, is written in its order too: at 10M × 10M
     /// the headcount gap reads 4.1 million pages from the cache instead of 5.5 million. <c>LIMIT -1</c>
     /// keeps SQLite from dropping the <c>ORDER BY</c> of a subquery. PostgreSQL hashes the employers,
